@@ -1,0 +1,72 @@
+/// Writes `recon parse --json` output while statements stream in, so that memory stays flat
+/// however large the file.
+///
+/// The document is `{"files":[{"file","format","statements":[…]}]}`; entries are written as they
+/// arrive, balances and verification when the statement ends.
+public struct StatementJSONStream {
+    private let write: (String) -> Void
+    private var fileCount = 0
+    private var statementCount = 0
+    private var entryCount = 0
+    private var formatWritten = false
+
+    /// - Parameter write: receives consecutive pieces of the document.
+    public init(write: @escaping (String) -> Void) { self.write = write }
+
+    public mutating func beginDocument() { write("{\"files\":[") }
+
+    public mutating func endDocument() { write("\n]}\n") }
+
+    public mutating func beginFile(_ name: String) {
+        var out = fileCount == 0 ? "\n{\"file\":" : ",\n{\"file\":"
+        JSONValue.renderString(name, into: &out)
+        write(out)
+        fileCount += 1
+        statementCount = 0
+        formatWritten = false
+    }
+
+    public mutating func endFile() {
+        if !formatWritten { write(",\"format\":null,\"statements\":[") }
+        write(statementCount == 0 ? "]}" : "\n]}")
+    }
+
+    public mutating func handle(_ event: StatementEvent) {
+        var out = ""
+        switch event {
+        case .begin(let header):
+            if !formatWritten {
+                out += ",\"format\":"
+                JSONValue.renderString(header.format.name, into: &out)
+                out += ",\"statements\":["
+                formatWritten = true
+            }
+            out += statementCount == 0 ? "\n{" : ",\n{"
+            for (key, value) in header.jsonFields {
+                JSONValue.renderString(key, into: &out)
+                out += ":"
+                value.render(into: &out)
+                out += ","
+            }
+            out += "\"entries\":["
+            statementCount += 1
+            entryCount = 0
+        case .entry(let entry):
+            out += entryCount == 0 ? "\n" : ",\n"
+            entry.jsonValue.render(into: &out)
+            entryCount += 1
+        case .end(let trailer, let verification):
+            out += "]"
+            for (key, value) in trailer.jsonFields {
+                out += ","
+                JSONValue.renderString(key, into: &out)
+                out += ":"
+                value.render(into: &out)
+            }
+            out += ",\"verification\":"
+            verification.jsonValue.render(into: &out)
+            out += "}"
+        }
+        write(out)
+    }
+}

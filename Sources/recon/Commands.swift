@@ -1,0 +1,10 @@
+/// Every sub-command, in the order `recon --help` lists them.
+enum Commands {
+    static var all: [any Command.Type] {
+        [
+            ParseCommand.self,
+        ]
+    }
+
+    static func named(_ name: String) -> (any Command.Type)? { all.first { $0.name == name } }
+}
