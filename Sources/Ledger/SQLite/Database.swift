@@ -96,6 +96,9 @@ final class Database {
         }
     }
 
+    /// `true` inside `BEGIN … COMMIT`. The corresponding C function is `sqlite3_get_autocommit`.
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     func error(sql: String?) -> DatabaseError {

@@ -35,8 +35,21 @@ public final class LedgerStore {
     public func schemaVersion() throws -> Int { try Migrator.version(of: database) }
 
     /// Runs `body` in one write transaction; nothing it wrote survives when it throws.
+    ///
+    /// Inside `inTransaction` the outer transaction is reused, so a caller can group many writes.
     func write<T>(_ body: () throws -> T) throws -> T {
-        try database.immediateTransaction(body)
+        if database.isInTransaction { return try body() }
+        return try database.immediateTransaction(body)
+    }
+
+    /// Groups several writes (allocations, review items…) into one transaction that commits only
+    /// when `body` returns, with one audit-log line when `summary` is given.
+    public func inTransaction<T>(summary: String? = nil, _ body: () throws -> T) throws -> T {
+        try write {
+            let result = try body()
+            if let summary { try audit(summary) }
+            return result
+        }
     }
 
     /// Records a data-changing command; call inside the same write transaction as the change.
