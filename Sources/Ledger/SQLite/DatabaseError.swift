@@ -23,7 +23,11 @@ public struct DatabaseError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var description: String {
         var text = "SQLite error \(extendedCode): \(message)"
-        if let sql { text += " (in: \(sql.split(whereSeparator: \.isNewline).joined(separator: " ")))" }
+        if let sql {
+            // One line, and short: a failed migration would otherwise print the whole schema.
+            let flat = sql.split(whereSeparator: \.isNewline).joined(separator: " ")
+            text += " (in: \(flat.count > 160 ? String(flat.prefix(160)) + "…" : flat))"
+        }
         return text
     }
 }
