@@ -1,6 +1,12 @@
 /// Reads a balance field (`:60F:`, `:62M:`, `:64:` …): `C` or `D`, `YYMMDD`, currency, amount.
 enum MT940BalanceField {
-    static func parse(_ field: MT940Field, kind: Balance.Kind, tagName: String) throws(StatementParseError) -> Balance {
+    /// Parses one balance.
+    ///
+    /// A balance without its currency (seen in a German bank's sample) takes `fallbackCurrency`,
+    /// the statement's currency, when there is one; otherwise it is an error.
+    static func parse(_ field: MT940Field, kind: Balance.Kind, tagName: String, fallbackCurrency: Currency? = nil)
+        throws(StatementParseError) -> Balance
+    {
         let bytes = field.joined
         var index = 0
         while index < bytes.count, MT940Bytes.isBlank(bytes[index]) { index += 1 }
@@ -13,10 +19,15 @@ enum MT940BalanceField {
             throw StatementParseError(line: field.line, message: "\(tagName) expected a date YYMMDD, found '\(MT940Date.shown(bytes, at: index, count: 6))'")
         }
         index += 6
-        guard index + 3 <= bytes.count, let currency = Currency(code: String(decoding: bytes[index..<(index + 3)], as: UTF8.self)) else {
+        let currency: Currency
+        if index + 3 <= bytes.count, let code = Currency(code: String(decoding: bytes[index..<(index + 3)], as: UTF8.self)) {
+            currency = code
+            index += 3
+        } else if let fallbackCurrency, index < bytes.count, MT940Bytes.isDigit(bytes[index]) {
+            currency = fallbackCurrency
+        } else {
             throw StatementParseError(line: field.line, message: "\(tagName) expected a currency code, found '\(MT940Date.shown(bytes, at: index, count: 3))'")
         }
-        index += 3
         var end = bytes.count
         while end > index, MT940Bytes.isBlank(bytes[end - 1]) { end -= 1 }
         let amount = try MT940Amount.parse(bytes, index..<end, currency: currency, line: field.line, field: tagName)

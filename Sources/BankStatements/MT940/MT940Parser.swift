@@ -83,7 +83,7 @@ private struct LineState {
             try openField(tag, bytes, contentStart..<range.upperBound, line: line, onEvent: onEvent)
             return
         }
-        if first == UInt8(ascii: "-") && range.count == 1 {
+        if isLoneDash(bytes, range) {
             if pendingDash {
                 // Two dashes in a row: the first was text.
                 try continueField(Array("-".utf8), 0..<1, line: line - 1)
@@ -159,6 +159,12 @@ private struct LineState {
         pendingDash = false
         try closeField(onEvent: onEvent)
         try assembler.finish(onEvent: onEvent)
+    }
+
+    /// A line holding only `-` (some banks indent it).
+    private func isLoneDash(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes[range.upperBound - 1] == UInt8(ascii: "-")
+            && bytes[range.lowerBound..<(range.upperBound - 1)].allSatisfy(MT940Bytes.isBlank)
     }
 
     /// Where an envelope or separator line starts: `{1:…`, `{5:…}`, `-}`, `-å` (Handelsbanken's

@@ -51,7 +51,7 @@ struct MT940StatementAssembler {
                 header.pageNumber = page
             }
         case .openingBalance(let final):
-            let balance = try MT940BalanceField.parse(field, kind: final ? .openingBooked : .interimBooked, tagName: final ? ":60F:" : ":60M:")
+            let balance = try MT940BalanceField.parse(field, kind: final ? .openingBooked : .interimBooked, tagName: final ? ":60F:" : ":60M:", fallbackCurrency: header.account.currency)
             opening = balance
             if header.account.currency == nil { header.account.currency = balance.amount.currency }
         case .statementLine:
@@ -73,14 +73,14 @@ struct MT940StatementAssembler {
             }
         case .closingBalance(let final):
             try flushEntry(onEvent: onEvent)
-            closing = try MT940BalanceField.parse(field, kind: final ? .closingBooked : .interimBooked, tagName: final ? ":62F:" : ":62M:")
+            closing = try MT940BalanceField.parse(field, kind: final ? .closingBooked : .interimBooked, tagName: final ? ":62F:" : ":62M:", fallbackCurrency: statementCurrency)
             afterClosing = true
         case .closingAvailable:
             try flushEntry(onEvent: onEvent)
-            otherBalances.append(try MT940BalanceField.parse(field, kind: .closingAvailable, tagName: ":64:"))
+            otherBalances.append(try MT940BalanceField.parse(field, kind: .closingAvailable, tagName: ":64:", fallbackCurrency: statementCurrency))
         case .forwardAvailable:
             try flushEntry(onEvent: onEvent)
-            otherBalances.append(try MT940BalanceField.parse(field, kind: .forwardAvailable, tagName: ":65:"))
+            otherBalances.append(try MT940BalanceField.parse(field, kind: .forwardAvailable, tagName: ":65:", fallbackCurrency: statementCurrency))
         case .floorLimit:
             sawMT942Field = true
             trailer.floorLimits.append(text(field))
@@ -128,6 +128,8 @@ struct MT940StatementAssembler {
         if let envelopeSaysMT942 { return envelopeSaysMT942 ? .mt942 : .mt940 }
         return sawMT942Field && opening == nil ? .mt942 : .mt940
     }
+
+    private var statementCurrency: Currency? { opening?.amount.currency ?? header.account.currency }
 
     private var floorLimitCurrency: Currency? {
         guard let first = trailer.floorLimits.first, first.utf8.count >= 3 else { return nil }

@@ -87,12 +87,16 @@ struct MT940StatementLine {
         let amount = try MT940Amount.parse(b, i..<amountEnd, currency: currency, line: line, field: ":61:")
         i = amountEnd
         if i >= b.count { return .incomplete }
-        guard b[i] == UInt8(ascii: "N") || b[i] == UInt8(ascii: "F") || b[i] == UInt8(ascii: "S") else {
-            throw StatementParseError(line: line, message: ":61: expected a transaction type N, F or S and 3 characters, found '\(MT940Date.shown(b, at: i, count: 4))'")
+        // SWIFT says N, F or S plus three characters; banks also write other letters (MCI0) or
+        // only two more (Triodos `NET`, Sberbank `S`), so a letter and up to three letters or
+        // digits are taken.
+        guard MT940Bytes.isLetter(b[i]) else {
+            throw StatementParseError(line: line, message: ":61: expected a transaction type such as NTRF after the amount, found '\(MT940Date.shown(b, at: i, count: 4))'")
         }
-        guard i + 4 <= b.count else { return .incomplete }
-        let typeCode = String(decoding: b[i..<(i + 4)], as: UTF8.self)
-        i += 4
+        var typeEnd = i + 1
+        while typeEnd < b.count, typeEnd < i + 4, MT940Bytes.isAlphanumeric(b[typeEnd]) { typeEnd += 1 }
+        let typeCode = String(decoding: b[i..<typeEnd], as: UTF8.self)
+        i = typeEnd
         var referenceEnd = b.count
         var bankReference: String?
         var search = i
