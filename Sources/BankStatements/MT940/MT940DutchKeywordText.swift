@@ -13,8 +13,12 @@ enum MT940DutchKeywordText {
         var index = 0
         while index < joined.count {
             let byte = joined[index]
-            if MT940Bytes.isUpper(byte), index == 0 || !MT940Bytes.isUpper(joined[index - 1]) {
+            // Lines are glued without a space, so a keyword may follow a letter (`IDEAOMSCHRIJVING:`);
+            // only the short ones need a word boundary.
+            let atBoundary = index == 0 || !MT940Bytes.isUpper(joined[index - 1])
+            if MT940Bytes.isUpper(byte) {
                 for (keyword, pattern) in keywords where joined.count - index >= pattern.count
+                    && (atBoundary || pattern.count > 4)
                     && joined[index..<(index + pattern.count)].elementsEqual(pattern) {
                     found.append((keyword, index, index + pattern.count))
                     index += pattern.count - 1
