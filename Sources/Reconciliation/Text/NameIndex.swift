@@ -1,0 +1,74 @@
+/// An inverted index from name tokens to customers, so a payer name is compared with the few
+/// customers sharing a word (or a near-spelling of one) instead of all of them.
+///
+/// Exact tokens are looked up directly; for typo tolerance each distinct token is also indexed by
+/// its trigrams, and query words reach vocabulary words with trigram similarity ≥ 0.7.
+struct NameIndex: Sendable {
+    /// A name (or alias) of a customer.
+    private struct Entry: Sendable {
+        var customer: String
+        var tokens: [String]
+    }
+
+    private var entries: [Entry] = []
+    private var postings: [String: [Int]] = [:]
+    private var vocabulary: [String] = []
+    private var trigramPostings: [UInt32: [Int]] = [:]
+
+    /// Tokens shared by more customers than this are too common to pick candidates by.
+    static let maximumPostings = 5_000
+
+    mutating func add(name: String, customer: String) {
+        let tokens = NameNormalizer.tokens(name)
+        guard !tokens.isEmpty else { return }
+        let entry = entries.count
+        entries.append(Entry(customer: customer, tokens: tokens))
+        for token in Set(tokens) where token.count >= 2 {
+            if postings[token] == nil {
+                postings[token] = []
+                if token.count >= 4 {
+                    let id = vocabulary.count
+                    vocabulary.append(token)
+                    for gram in Trigrams.of(token) { trigramPostings[gram, default: []].append(id) }
+                }
+            }
+            postings[token, default: []].append(entry)
+        }
+    }
+
+    /// Customers whose name resembles `name`, with their best similarity, best first; only those
+    /// scoring at least `minimum`.
+    func matches(for name: String, minimum: Double) -> [(customer: String, similarity: Double)] {
+        let query = NameNormalizer.tokens(name)
+        var candidates = Set<Int>()
+        for token in Set(query) where token.count >= 2 {
+            if let list = postings[token], list.count <= NameIndex.maximumPostings {
+                candidates.formUnion(list)
+            }
+            guard token.count >= 4 else { continue }
+            let grams = Trigrams.of(token)
+            var shared: [Int: Int] = [:]
+            for gram in grams {
+                for id in trigramPostings[gram] ?? [] { shared[id, default: 0] += 1 }
+            }
+            for (id, count) in shared {
+                let word = vocabulary[id]
+                // Dice on trigram sets: word of n letters has n trigrams with the padding used.
+                let dice = 2 * Double(count) / Double(grams.count + word.count)
+                guard dice >= NameSimilarity.typoThreshold, word != token,
+                      let list = postings[word], list.count <= NameIndex.maximumPostings
+                else { continue }
+                candidates.formUnion(list)
+            }
+        }
+        var best: [String: Double] = [:]
+        for entry in candidates {
+            let similarity = NameSimilarity.score(query, entries[entry].tokens)
+            if similarity >= minimum, similarity > best[entries[entry].customer] ?? -1 {
+                best[entries[entry].customer] = similarity
+            }
+        }
+        return best.map { (customer: $0.key, similarity: $0.value) }
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.customer < $1.customer }
+    }
+}

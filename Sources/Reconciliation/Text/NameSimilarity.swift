@@ -1,0 +1,73 @@
+/// How alike two normalised names are, from 0 (nothing shared) to 1 (the same tokens).
+///
+/// Tokens are paired greedily: equal words count 1; words that differ by a typo count their
+/// trigram similarity when it is at least 0.7; an initial paired with a word of that letter (or
+/// the same initial) counts 0.8. The score is the Dice coefficient over the pairing:
+/// 2 × paired weight / (tokens in a + tokens in b), so extra words on either side lower it.
+enum NameSimilarity {
+    static let initialWeight = 0.8
+    static let typoThreshold = 0.7
+
+    static func score(_ a: [String], _ b: [String]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var usedA = [Bool](repeating: false, count: a.count)
+        var usedB = [Bool](repeating: false, count: b.count)
+        var weight = 0.0
+        for i in a.indices {
+            if let j = b.indices.first(where: { !usedB[$0] && b[$0] == a[i] }) {
+                usedA[i] = true
+                usedB[j] = true
+                weight += 1
+            }
+        }
+        for i in a.indices where !usedA[i] && a[i].count >= 3 {
+            var best = 0.0
+            var bestIndex: Int?
+            let grams = Trigrams.of(a[i])
+            for j in b.indices where !usedB[j] && b[j].count >= 3 {
+                let similarity = Trigrams.dice(grams, Trigrams.of(b[j]))
+                if similarity > best {
+                    best = similarity
+                    bestIndex = j
+                }
+            }
+            if let j = bestIndex, best >= typoThreshold {
+                usedA[i] = true
+                usedB[j] = true
+                weight += best
+            }
+        }
+        for i in a.indices where !usedA[i] {
+            let initialA = a[i].count == 1
+            for j in b.indices where !usedB[j] {
+                let initialB = b[j].count == 1
+                guard initialA || initialB, a[i].first == b[j].first else { continue }
+                usedA[i] = true
+                usedB[j] = true
+                weight += initialWeight
+                break
+            }
+        }
+        return 2 * weight / Double(a.count + b.count)
+    }
+}
+
+/// Letter trigrams of a word, padded at both ends so short words and word edges count.
+enum Trigrams {
+    static func of(_ word: String) -> Set<UInt32> {
+        var bytes: [UInt8] = [UInt8(ascii: "$")]
+        bytes.append(contentsOf: word.utf8)
+        bytes.append(UInt8(ascii: "$"))
+        var grams = Set<UInt32>()
+        guard bytes.count >= 3 else { return grams }
+        for index in 0...(bytes.count - 3) {
+            grams.insert(UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]))
+        }
+        return grams
+    }
+
+    static func dice(_ a: Set<UInt32>, _ b: Set<UInt32>) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+    }
+}
