@@ -2,8 +2,10 @@
 ///
 /// Tokens are paired greedily: equal words count 1; words that differ by a typo count their
 /// trigram similarity when it is at least 0.7; an initial paired with a word of that letter (or
-/// the same initial) counts 0.8. The score is the Dice coefficient over the pairing:
-/// 2 × paired weight / (tokens in a + tokens in b), so extra words on either side lower it.
+/// the same initial) counts 0.8; two adjacent words that spell one word of the other name
+/// (`installatie techniek` ~ `installatietechniek`) count fully on both sides. The score is the
+/// Dice coefficient over the pairing: paired weight on both sides / (tokens in a + tokens in b), so
+/// extra words on either side lower it.
 enum NameSimilarity {
     static let initialWeight = 0.8
     static let typoThreshold = 0.7
@@ -17,9 +19,11 @@ enum NameSimilarity {
             if let j = b.indices.first(where: { !usedB[$0] && b[$0] == a[i] }) {
                 usedA[i] = true
                 usedB[j] = true
-                weight += 1
+                weight += 2
             }
         }
+        weight += joinCompounds(a, b, &usedA, &usedB)
+        weight += joinCompounds(b, a, &usedB, &usedA)
         for i in a.indices where !usedA[i] && a[i].count >= 3 {
             var best = 0.0
             var bestIndex: Int?
@@ -34,7 +38,7 @@ enum NameSimilarity {
             if let j = bestIndex, best >= typoThreshold {
                 usedA[i] = true
                 usedB[j] = true
-                weight += best
+                weight += 2 * best
             }
         }
         for i in a.indices where !usedA[i] {
@@ -44,11 +48,29 @@ enum NameSimilarity {
                 guard initialA || initialB, a[i].first == b[j].first else { continue }
                 usedA[i] = true
                 usedB[j] = true
-                weight += initialWeight
+                weight += 2 * initialWeight
                 break
             }
         }
-        return 2 * weight / Double(a.count + b.count)
+        return weight / Double(a.count + b.count)
+    }
+
+    /// Pairs two adjacent unpaired words of `split` with the unpaired word of `whole` they spell;
+    /// returns the weight gained (three tokens fully paired).
+    private static func joinCompounds(_ split: [String], _ whole: [String], _ usedSplit: inout [Bool],
+                                      _ usedWhole: inout [Bool]) -> Double {
+        guard split.count >= 2 else { return 0 }
+        var weight = 0.0
+        for i in 0..<(split.count - 1) where !usedSplit[i] && !usedSplit[i + 1] {
+            let joined = split[i] + split[i + 1]
+            if let j = whole.indices.first(where: { !usedWhole[$0] && whole[$0] == joined }) {
+                usedSplit[i] = true
+                usedSplit[i + 1] = true
+                usedWhole[j] = true
+                weight += 3
+            }
+        }
+        return weight
     }
 }
 
