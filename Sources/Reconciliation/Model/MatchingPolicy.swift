@@ -12,7 +12,8 @@ public struct MatchingPolicy: Hashable, Sendable {
     /// The largest overpayment, in basis points of the open total, that is still auto-allocated (the
     /// excess becomes customer credit). Larger overpayments go to review. Default 5,000 (50 %).
     public var overpaymentLimitBasisPoints: Int64
-    /// The lowest score (0–100) an automatic allocation may have. Default 70.
+    /// The lowest score an automatic allocation may have; the rules of ``Matcher`` are the real gate,
+    /// this is a floor against weights tuned too low. Default 50 (known IBAN + equal amount).
     public var minimumAutoScore: Int
     /// How many points the best candidate must lead the next competing one by. Default 15.
     public var autoMargin: Int
@@ -42,7 +43,7 @@ public struct MatchingPolicy: Hashable, Sendable {
     public var weights: ScoreWeights
 
     public init(underpaymentTolerance: Tolerance = Tolerance(absoluteMinorUnits: 500, basisPoints: 0),
-                overpaymentLimitBasisPoints: Int64 = 5_000, minimumAutoScore: Int = 70, autoMargin: Int = 15,
+                overpaymentLimitBasisPoints: Int64 = 5_000, minimumAutoScore: Int = 50, autoMargin: Int = 15,
                 nameMatchThreshold: Double = 0.85, nameResemblanceThreshold: Double = 0.6,
                 maximumTextLength: Int = 2_000, minimumBareInvoiceDigits: Int = 6,
                 minimumFreeTextReferenceLength: Int = 6, subsetMaximumInvoices: Int = 16,
