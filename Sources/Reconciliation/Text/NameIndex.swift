@@ -8,6 +8,7 @@ struct NameIndex: Sendable {
     private struct Entry: Sendable {
         var customer: String
         var tokens: [String]
+        var grams: [Set<UInt32>]
     }
 
     private var entries: [Entry] = []
@@ -17,12 +18,14 @@ struct NameIndex: Sendable {
 
     /// Tokens shared by more customers than this are too common to pick candidates by.
     static let maximumPostings = 5_000
+    /// At most this many names are compared in full per query.
+    static let maximumScored = 100
 
     mutating func add(name: String, customer: String) {
         let tokens = NameNormalizer.tokens(name)
         guard !tokens.isEmpty else { return }
         let entry = entries.count
-        entries.append(Entry(customer: customer, tokens: tokens))
+        entries.append(Entry(customer: customer, tokens: tokens, grams: tokens.map(Trigrams.of)))
         for token in Set(tokens) where token.count >= 2 {
             if postings[token] == nil {
                 postings[token] = []
@@ -40,10 +43,11 @@ struct NameIndex: Sendable {
     /// scoring at least `minimum`.
     func matches(for name: String, minimum: Double) -> [(customer: String, similarity: Double)] {
         let query = NameNormalizer.tokens(name)
-        var candidates = Set<Int>()
+        let queryGrams = query.map(Trigrams.of)
+        var candidates: [Int: Int] = [:]
         for token in Set(query) where token.count >= 2 {
             if let list = postings[token], list.count <= NameIndex.maximumPostings {
-                candidates.formUnion(list)
+                for entry in list { candidates[entry, default: 0] += 2 }
             }
             guard token.count >= 4 else { continue }
             let grams = Trigrams.of(token)
@@ -58,12 +62,18 @@ struct NameIndex: Sendable {
                 guard dice >= NameSimilarity.typoThreshold, word != token,
                       let list = postings[word], list.count <= NameIndex.maximumPostings
                 else { continue }
-                candidates.formUnion(list)
+                for entry in list { candidates[entry, default: 0] += 1 }
             }
         }
+        // Entries sharing the most words are scored first; the rest cannot beat them by much and
+        // scoring every holder of a common surname would make one payment cost thousands of comparisons.
+        let scored = candidates.count <= NameIndex.maximumScored ? Array(candidates.keys)
+            : candidates.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(NameIndex.maximumScored).map(\.key)
         var best: [String: Double] = [:]
-        for entry in candidates {
-            let similarity = NameSimilarity.score(query, entries[entry].tokens)
+        for entry in scored {
+            let similarity = NameSimilarity.score(query, entries[entry].tokens, gramsA: queryGrams,
+                                                  gramsB: entries[entry].grams)
             if similarity >= minimum, similarity > best[entries[entry].customer] ?? -1 {
                 best[entries[entry].customer] = similarity
             }

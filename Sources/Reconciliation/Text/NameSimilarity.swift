@@ -11,6 +11,11 @@ enum NameSimilarity {
     static let typoThreshold = 0.7
 
     static func score(_ a: [String], _ b: [String]) -> Double {
+        score(a, b, gramsA: a.map(Trigrams.of), gramsB: b.map(Trigrams.of))
+    }
+
+    /// The score with each token's trigrams already computed (the index keeps them per name).
+    static func score(_ a: [String], _ b: [String], gramsA: [Set<UInt32>], gramsB: [Set<UInt32>]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         var usedA = [Bool](repeating: false, count: a.count)
         var usedB = [Bool](repeating: false, count: b.count)
@@ -27,9 +32,8 @@ enum NameSimilarity {
         for i in a.indices where !usedA[i] && a[i].count >= 3 {
             var best = 0.0
             var bestIndex: Int?
-            let grams = Trigrams.of(a[i])
             for j in b.indices where !usedB[j] && b[j].count >= 3 {
-                let similarity = Trigrams.dice(grams, Trigrams.of(b[j]))
+                let similarity = Trigrams.dice(gramsA[i], gramsB[j])
                 if similarity > best {
                     best = similarity
                     bestIndex = j
