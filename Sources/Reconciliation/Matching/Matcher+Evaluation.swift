@@ -42,7 +42,8 @@ extension Matcher {
             words.append("CONTRADICTION: payer IBAN is known for customer \(evidence.ibanCustomers.sorted().joined(separator: ", "))")
         }
 
-        let similarity = evidence.nameSimilarity[customer] ?? 0
+        let similarity = evidence.nameSimilarity[customer]
+            ?? evidence.payerNames.map { context.names.similarity(of: $0, to: customer) }.max() ?? 0
         let customerName = context.customer(id: customer)?.name ?? customer
         if similarity >= policy.nameMatchThreshold {
             score += weights.matchingName

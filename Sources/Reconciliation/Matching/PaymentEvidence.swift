@@ -33,6 +33,8 @@ struct PaymentEvidence {
     var ibanCustomers: Set<String> = []
     /// Customers the payer name resembles, with the similarity.
     var nameSimilarity: [String: Double] = [:]
+    /// The payer and ultimate debtor names given.
+    var payerNames: [String] = []
     /// Valid structured references that equal no open invoice (already paid, or not ours).
     var unmatchedReferences: [String] = []
 
@@ -51,7 +53,8 @@ struct PaymentEvidence {
         if let id = payment.endToEndId { collectIdentifier(id, label: "end-to-end id", context: context) }
         if let id = payment.mandateId { collectIdentifier(id, label: "mandate id", context: context) }
         if let iban = payment.counterpartyIBAN { ibanCustomers = context.customers(payingFrom: iban) }
-        for name in [payment.counterpartyName, payment.ultimateDebtorName].compactMap({ $0 }) {
+        payerNames = [payment.counterpartyName, payment.ultimateDebtorName].compactMap { $0 }
+        for name in payerNames {
             for match in context.names.matches(for: name, minimum: policy.nameResemblanceThreshold).prefix(10) {
                 nameSimilarity[match.customer] = max(nameSimilarity[match.customer] ?? 0, match.similarity)
             }

@@ -12,6 +12,7 @@ struct NameIndex: Sendable {
     }
 
     private var entries: [Entry] = []
+    private var entriesByCustomer: [String: [Int]] = [:]
     private var postings: [String: [Int]] = [:]
     private var vocabulary: [String] = []
     private var trigramPostings: [UInt32: [Int]] = [:]
@@ -26,6 +27,7 @@ struct NameIndex: Sendable {
         guard !tokens.isEmpty else { return }
         let entry = entries.count
         entries.append(Entry(customer: customer, tokens: tokens, grams: tokens.map(Trigrams.of)))
+        entriesByCustomer[customer, default: []].append(entry)
         for token in Set(tokens) where token.count >= 2 {
             if postings[token] == nil {
                 postings[token] = []
@@ -37,6 +39,13 @@ struct NameIndex: Sendable {
             }
             postings[token, default: []].append(entry)
         }
+    }
+
+    /// The best similarity of `name` to any name of `customer`, computed directly: a common name
+    /// shared by thousands of customers may not reach the ranked list of ``matches(for:minimum:)``.
+    func similarity(of name: String, to customer: String) -> Double {
+        let query = NameNormalizer.tokens(name)
+        return (entriesByCustomer[customer] ?? []).map { NameSimilarity.score(query, entries[$0].tokens) }.max() ?? 0
     }
 
     /// Customers whose name resembles `name`, with their best similarity, best first; only those
