@@ -1,4 +1,5 @@
 import BankStatements
+import Reconciliation
 
 /// Turns the bytes of an invoice CSV file into checked rows and a list of every problem found.
 ///
@@ -153,7 +154,7 @@ struct InvoiceFileParser {
         for part in value("customer_iban").split(separator: "|") {
             let text = String(part).trimmingSpaces()
             if text.isEmpty { continue }
-            if let iban = IBAN.normalized(text) {
+            if let iban = IBAN.normalize(text) {
                 if !ibans.contains(iban) { ibans.append(iban) }
             } else {
                 problem("customer_iban", "'\(text.shortened)' is not a valid IBAN")

@@ -52,7 +52,7 @@ extension LedgerStore {
     @discardableResult
     public func reverseAllocation(id: Int64, reason: String) throws -> Int64 {
         try write {
-            guard let original = try allocations().first(where: { $0.id == id }) else {
+            guard let original = try allocation(id: id) else {
                 throw LedgerError.invalidRequest("no allocation with id \(id)")
             }
             guard original.kind != .reversal else { throw LedgerError.invalidRequest("allocation \(id) is itself a reversal") }
@@ -70,17 +70,22 @@ extension LedgerStore {
         }
     }
 
+    /// One allocation by id.
+    public func allocation(id: Int64) throws -> Allocation? {
+        try allocations(where: " WHERE id = ?", [.integer(id)]).first
+    }
+
     /// The allocation journal in order, optionally for one invoice.
     public func allocations(invoiceID: Int64? = nil) throws -> [Allocation] {
-        var sql = """
+        if let invoiceID { return try allocations(where: " WHERE invoice_id = ?", [.integer(invoiceID)]) }
+        return try allocations(where: "", [])
+    }
+
+    private func allocations(where condition: String, _ arguments: [SQLValue]) throws -> [Allocation] {
+        let sql = """
             SELECT id, transaction_id, invoice_id, amount_minor, currency, kind, method, confidence, evidence,
                 reverses_allocation_id, created_at, created_by_command FROM allocations
-            """
-        var arguments: [SQLValue] = []
-        if let invoiceID {
-            sql += " WHERE invoice_id = ?"
-            arguments.append(.integer(invoiceID))
-        }
+            """ + condition
         return try database.rows(sql + " ORDER BY id", arguments) { row in
             Allocation(id: row.int64(0), transactionID: row.optionalInt64(1), invoiceID: row.int64(2),
                        amount: Money(minorUnits: row.int64(3), currency: LedgerStore.currency(row.text(4))),

@@ -52,7 +52,9 @@ extension LedgerStore {
         try fetchTransactions(where: "t.id = \(id)").first
     }
 
-    private func fetchTransactions(where condition: String) throws -> [StoredTransaction] {
+    /// Transactions matching an SQL condition over `t` (the row) and `a` (its allocated sum); only
+    /// for conditions written in code, never for user text.
+    func fetchTransactions(where condition: String) throws -> [StoredTransaction] {
         try database.rows("""
             SELECT t.id, acc.account_key, t.booking_date, t.value_date, t.amount_minor, t.currency, t.direction,
                 t.reversal, t.bank_reference, t.end_to_end_id, t.mandate_id, t.counterparty_name, t.counterparty_iban,
