@@ -3,7 +3,7 @@ import BankStatements
 /// Read-only listings for the commands and the matching step.
 extension LedgerStore {
     /// Invoices with their derived status, ordered by due date and number.
-    public func invoices(status: InvoiceStatus? = nil, customerID: String? = nil) throws -> [InvoiceBalance] {
+    public func invoices(status: InvoiceStatus? = nil, customerID: String? = nil, ids: [Int64]? = nil) throws -> [InvoiceBalance] {
         var sql = """
             SELECT b.invoice_id, b.invoice_number, b.customer_id, c.name, b.issue_date, b.due_date, b.currency,
                 b.amount_minor, b.allocated_minor, b.open_minor, b.status, i.payment_reference
@@ -18,6 +18,9 @@ extension LedgerStore {
         if let customerID {
             sql += " AND b.customer_id = ?"
             arguments.append(.text(customerID))
+        }
+        if let ids {
+            sql += " AND b.invoice_id IN (\(ids.map(String.init).joined(separator: ",")))"
         }
         sql += " ORDER BY b.due_date, b.invoice_number"
         return try database.rows(sql, arguments) { row in
