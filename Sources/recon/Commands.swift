@@ -7,6 +7,12 @@ enum Commands {
             InvoicesCommand.self,
             StatementsCommand.self,
             TransactionsCommand.self,
+            MatchCommand.self,
+            ReviewCommand.self,
+            UndoCommand.self,
+            AllocationsCommand.self,
+            CreditsCommand.self,
+            CustomerLearningCommand.self,
         ]
     }
 

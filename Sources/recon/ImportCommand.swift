@@ -4,7 +4,7 @@ import Ledger
 /// `recon import FILE... [--db PATH]`
 enum ImportCommand: Command {
     static let name = "import"
-    static let summary = "Store statement files (CAMT or MT940) in the database, each transaction once"
+    static let summary = "Store statement files (CAMT or MT940), each transaction once, and match new payments"
     static let help = """
         USAGE: recon import FILE... [--db PATH]
 
@@ -20,6 +20,12 @@ enum ImportCommand: Command {
         CAMT, stores each booking once, while two identical payments on one day are both kept.
         Pending and information-only entries are counted but not stored.
 
+        In the same database transaction every new booked transaction is matched (see 'recon help
+        match'): credits are allocated to open invoices when the evidence is strong and unambiguous,
+        otherwise they go to the review queue ('recon review'); returned direct debits and reversals
+        undo the allocations of the payment they send back and re-open its invoices; other debits
+        are stored but never matched.
+
         OPTIONS:
         \(DatabaseLocation.help)
 
@@ -34,7 +40,7 @@ enum ImportCommand: Command {
         let paths = try arguments.positionals()
         guard !paths.isEmpty else { throw UsageError(command: name, message: "no statement file given") }
         let files = try paths.map { try StatementFile.read(path: $0) }
-        let report = try store.importStatements(files)
+        let (report, matching) = try store.importAndMatch(files)
         var warnings = report.warnings
         for file in report.files {
             if file.alreadyImported {
@@ -46,6 +52,7 @@ enum ImportCommand: Command {
             if file.notBooked > 0 { line += ", \(file.notBooked) pending/information entr(ies) skipped" }
             Console.line(line)
         }
+        if report.transactionsAdded > 0 { Console.line(MatchCommand.describe(matching)) }
         for file in files {
             for statement in file.statements where !statement.verification.ok {
                 warnings.append("\(file.path):\(statement.header.sourceLine): balances do not add up: \(statement.verification.message)")
