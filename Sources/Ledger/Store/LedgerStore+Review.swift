@@ -162,7 +162,7 @@ extension LedgerStore {
             if let alias = facts.nameAlias { try learnAlias(customerID: facts.customerID, alias: alias) }
             report.learned = facts
         }
-        let after = try remainder(of: transaction)
+        let after = try remainder(of: try self.transaction(id: transaction.id) ?? transaction)
         report.leftOver = after
         try resolveReviewItem(id: itemID, state: .resolved, resolution: resolution)
         var summary = "review \(itemID) of transaction \(transaction.id): \(resolution); "
