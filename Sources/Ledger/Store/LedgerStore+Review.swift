@@ -79,6 +79,10 @@ extension LedgerStore {
                 return try acceptReturn(itemID: id, returned: item.transaction, original: original)
             }
             let invoices = try invoicesByID(candidate.invoiceIDs)
+            if let settled = invoices.first(where: { $0.status == .paid || $0.status == .overpaid }) {
+                throw LedgerError.invalidRequest("suggestion \(number) is out of date: \(settled.invoiceNumber) is already "
+                                                 + "\(settled.status.rawValue); run 'recon match' for fresh suggestions")
+            }
             let report = try decide(itemID: id, transaction: item.transaction,
                                     choices: invoices.map { ManualAllocationPlan.Choice(invoice: $0, amount: nil) },
                                     method: "manual", evidence: "suggestion \(number) accepted: \(candidate.evidence)",
