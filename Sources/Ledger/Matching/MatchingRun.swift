@@ -132,18 +132,24 @@ final class MatchingRun {
                 try queue(transaction, reason: reason, candidates: [candidate(fromProposal: proposed)])
             }
         case .review(let candidates):
-            let reason = candidates.isEmpty ? "no open invoice fits" : "\(candidates.count) suggestion(s), none certain"
-            try queue(transaction, reason: reason, candidates: candidates.map(candidate))
+            // Suggestions naming an invoice settled earlier in this run are out of date.
+            let current = candidates.map(candidate).filter { suggestion in
+                suggestion.invoiceIDs.allSatisfy { invoices[$0].map { $0.status == .open || $0.status == .partial } ?? false }
+            }
+            let reason = current.isEmpty ? "no open invoice fits" : "\(current.count) suggestion(s), none certain"
+            try queue(transaction, reason: reason, candidates: current)
         case .notAPayment:
             break
         }
     }
 
+    /// Only an automatic decision is re-made on fresh data: a review decision that saw a stale
+    /// invoice errs on the safe side, and its suggestions are cleaned in `queue`. Rebuilding for
+    /// every review would cost a full context build per payment in a large import.
     private func touchesDirty(_ decision: MatchDecision) -> Bool {
         switch decision {
         case .autoAllocate(let lines): return lines.contains { $0.invoiceID.map(dirty.contains) ?? false }
-        case .review(let candidates): return candidates.contains { $0.invoiceIDs.contains(where: dirty.contains) }
-        case .notAPayment: return false
+        case .review, .notAPayment: return false
         }
     }
 
