@@ -1,0 +1,91 @@
+/// The ISO 20022 element names the CAMT reader acts on, as one byte each.
+///
+/// The cases are spelled exactly like the XML local names (hence the upper-case first letters):
+/// `String(describing:)` then yields the element name for error paths at no extra cost, and the
+/// reader code reads like the schema. Every other element maps to `other` and is skipped.
+enum CAMTTag: UInt8, CaseIterable {
+    case other
+    // Wrappers and message level.
+    case Envelope, AppHdr, MsgDefIdr, Document
+    case BkToCstmrStmt, BkToCstmrAcctRpt, BkToCstmrDbtCdtNtfctn
+    case GrpHdr, MsgId, CreDtTm, MsgPgntn
+    // Statement level.
+    case Stmt, Rpt, Ntfctn
+    case Id, ElctrncSeqNb, LglSeqNb, FrToDt, FrDtTm, ToDtTm
+    case StmtPgntn, RptPgntn, NtfctnPgntn, PgNb, LastPgInd
+    case Acct, IBAN, Othr, SchmeNm, Cd, Prtry, Ccy, Nm, Ownr, Svcr, FinInstnId, BIC, BICFI
+    case Bal, Tp, CdOrPrtry, SubTp, Amt, CdtDbtInd, Dt, DtTm
+    case TxsSummry, TtlNtries, TtlCdtNtries, TtlDbtNtries, NbOfNtries, Sum
+    case AddtlStmtInf, AddtlRptInf, AddtlNtfctnInf
+    // Entry level.
+    case Ntry, NtryRef, RvslInd, Sts, BookgDt, ValDt, AcctSvcrRef
+    case BkTxCd, Domn, Fmly, SubFmlyCd, Issr
+    case Chrgs, Rcrd, TtlChrgsAndTaxAmt, ChrgInclInd, Br
+    case AddtlNtryInf, NtryDtls, Btch, NbOfTxs, PmtInfId
+    // Transaction level.
+    case TxDtls, AmtDtls, TxAmt, InstdAmt, CcyXchg, SrcCcy, TrgtCcy, UnitCcy, XchgRate
+    case Refs, InstrId, EndToEndId, TxId, MndtId, ChqNb, ClrSysRef, UETR
+    case RltdPties, Dbtr, Cdtr, Pty, PstlAdr, AdrLine, DbtrAcct, CdtrAcct, UltmtDbtr, UltmtCdtr
+    case CdtrSchmeId, OrgId, PrvtId, AnyBIC, BICOrBEI
+    case RltdAgts, DbtrAgt, CdtrAgt
+    case RmtInf, Ustrd, Strd, CdtrRefInf, Ref, RfrdDocInf, Nb, AddtlRmtInf
+    case RtrInf, Rsn, AddtlInf, Orgtr, Purp, AddtlTxInf
+
+    /// The element name as written in the XML (`…` for elements the reader does not know).
+    var name: String { self == .other ? "…" : String(describing: self) }
+
+    /// Finds the tag for a NUL-terminated UTF-8 local name, as libxml2 hands it over.
+    ///
+    /// A small open-addressing table keyed by an FNV-1a hash: one pass over the name's bytes and
+    /// one comparison, with no `String` made per element.
+    static func lookup(_ name: UnsafePointer<UInt8>) -> CAMTTag {
+        var hash: UInt32 = 2_166_136_261
+        var length = 0
+        while name[length] != 0 {
+            hash = (hash ^ UInt32(name[length])) &* 16_777_619
+            length += 1
+            if length > CAMTTagTable.longestName { return .other }
+        }
+        return CAMTTagTable.shared.find(name, length: length, hash: hash)
+    }
+}
+
+/// The lookup table behind `CAMTTag.lookup`, built once.
+struct CAMTTagTable: Sendable {
+    static let shared = CAMTTagTable()
+    static let longestName = 32
+    private static let slotCount = 512
+
+    private var slots: [UInt8]
+    private var names: [[UInt8]]
+
+    private init() {
+        names = CAMTTag.allCases.map { Array(String(describing: $0).utf8) }
+        slots = [UInt8](repeating: 0, count: Self.slotCount)
+        for tag in CAMTTag.allCases where tag != .other {
+            var hash: UInt32 = 2_166_136_261
+            for byte in names[Int(tag.rawValue)] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            var slot = Int(hash) & (Self.slotCount - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (Self.slotCount - 1) }
+            slots[slot] = tag.rawValue
+        }
+    }
+
+    func find(_ name: UnsafePointer<UInt8>, length: Int, hash: UInt32) -> CAMTTag {
+        var slot = Int(hash) & (Self.slotCount - 1)
+        while true {
+            let raw = slots[slot]
+            if raw == 0 { return .other }
+            let candidate = names[Int(raw)]
+            if candidate.count == length, Self.equal(candidate, name) {
+                return CAMTTag(rawValue: raw) ?? .other
+            }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
+    }
+
+    private static func equal(_ candidate: [UInt8], _ name: UnsafePointer<UInt8>) -> Bool {
+        for index in candidate.indices where candidate[index] != name[index] { return false }
+        return true
+    }
+}

@@ -1,0 +1,181 @@
+import CLibXML2
+
+/// What the push parser reports to, one call per SAX2 event.
+///
+/// A class-bound protocol so that the parser can keep it behind an `Unmanaged` pointer.
+protocol XMLEventHandler: AnyObject {
+    func startElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes, line: Int
+    ) throws(StatementParseError)
+    func endElement(line: Int) throws(StatementParseError)
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError)
+}
+
+/// The attributes of one start tag, valid only during the `startElement` call.
+struct XMLAttributes {
+    fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    fileprivate let count: Int
+
+    /// The value of the attribute with local name `name` (no namespace), as UTF-8 bytes.
+    func value(of name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for index in 0..<count {
+            // libxml2 hands five pointers per attribute: local name, prefix, URI, value start, value end.
+            let entry = base + index * 5
+            guard let local = entry[0], let start = entry[3], let end = entry[4] else { continue }
+            if XMLAttributes.equal(local, name) { return UnsafeBufferPointer(start: start, count: end - start) }
+        }
+        return nil
+    }
+
+    private static func equal(_ local: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { expected in
+            for index in 0..<expected.count where local[index] != expected[index] { return false }
+            return local[expected.count] == 0
+        }
+    }
+}
+
+/// libxml2's SAX2 push parser, fed chunk by chunk, with a safe configuration.
+///
+/// Never substitutes entities, never loads a DTD or anything from the network, and refuses any
+/// `DOCTYPE` outright: bank statements need none of it, and each is a known attack (XXE, billion
+/// laughs). A class because it owns the C parser context, freed in `deinit`.
+///
+/// The corresponding C functions are `xmlCreatePushParserCtxt` and `xmlParseChunk`
+/// (<https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>).
+final class XMLPushParser {
+    private var context: xmlParserCtxtPtr?
+    private unowned let handler: any XMLEventHandler
+    /// A Swift error raised inside a callback, thrown once libxml2 has returned.
+    fileprivate var parkedError: StatementParseError?
+    private var started = false
+
+    init(handler: any XMLEventHandler) {
+        self.handler = handler
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// The line libxml2 is reading (1-based), for entry positions and error messages.
+    var line: Int {
+        guard let context, let input = context.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    /// Parses the next piece of the document; `isLast` ends it, so that truncation is detected.
+    func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) throws(StatementParseError) {
+        var offset = 0
+        if !started {
+            // The first four bytes go to the constructor, which detects the encoding from them.
+            let head = min(4, bytes.count)
+            try create(head: UnsafeBufferPointer(rebasing: bytes[0..<head]))
+            offset = head
+            started = true
+        }
+        guard let context else { return }
+        let rest = bytes.count - offset
+        let status = bytes.baseAddress.map { base in
+            base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: max(rest, 1)) {
+                xmlParseChunk(context, rest > 0 ? $0 : nil, Int32(rest), isLast ? 1 : 0)
+            }
+        } ?? xmlParseChunk(context, nil, 0, isLast ? 1 : 0)
+        if let parkedError { throw parkedError }
+        if status != 0 || (isLast && context.pointee.wellFormed == 0) { throw libxmlError() }
+    }
+
+    private func create(head: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { user, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let user, let localName else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            parser.deliver { () throws(StatementParseError) in
+                try parser.handler.startElement(
+                    localName, namespace: uri,
+                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: parser.line)
+            }
+        }
+        sax.endElementNs = { user, _, _, _ in
+            guard let user else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            parser.deliver { () throws(StatementParseError) in try parser.handler.endElement(line: parser.line) }
+        }
+        let characters: charactersSAXFunc = { user, bytes, count in
+            guard let user, let bytes, count > 0 else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            parser.deliver { () throws(StatementParseError) in
+                try parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            }
+        }
+        sax.characters = characters
+        sax.cdataBlock = characters
+        sax.internalSubset = { user, _, _, _ in
+            guard let user else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+                .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
+        }
+        sax.externalSubset = { user, _, _, _ in
+            guard let user else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+                .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
+        }
+        sax.entityDecl = { user, _, _, _, _, _ in
+            guard let user else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+                .refuse("entity declarations are not allowed in a bank statement")
+        }
+        sax.reference = { user, _ in
+            guard let user else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+                .refuse("entity references are not allowed in a bank statement")
+        }
+        // Errors are read from the context after each chunk; a structured handler that does
+        // nothing keeps libxml2 from printing them to stderr.
+        sax.serror = { _, _ in }
+
+        let user = Unmanaged.passUnretained(self).toOpaque()
+        let created = head.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: head.count) {
+                xmlCreatePushParserCtxt(&sax, user, $0, Int32(head.count), nil)
+            }
+        } ?? xmlCreatePushParserCtxt(&sax, user, nil, 0, nil)
+        guard let created else {
+            throw StatementParseError(message: "cannot create the XML parser (out of memory?)")
+        }
+        context = created
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        xmlCtxtUseOptions(created, options)
+        if let parkedError { throw parkedError }
+    }
+
+    /// Runs one handler call; a thrown error is parked and the parser stopped.
+    private func deliver(_ body: () throws(StatementParseError) -> Void) {
+        guard parkedError == nil else { return }
+        do {
+            try body()
+        } catch {
+            parkedError = error
+            if let context { xmlStopParser(context) }
+        }
+    }
+
+    private func refuse(_ message: String) {
+        guard parkedError == nil else { return }
+        parkedError = StatementParseError(line: line, message: message)
+        if let context { xmlStopParser(context) }
+    }
+
+    /// The error libxml2 recorded for this document, with its line.
+    private func libxmlError() -> StatementParseError {
+        guard let context, let error = xmlCtxtGetLastError(context) else {
+            return StatementParseError(line: line, message: "malformed XML")
+        }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+        while let last = message.last, last.isWhitespace { message.removeLast() }
+        let line = error.pointee.line > 0 ? Int(error.pointee.line) : self.line
+        return StatementParseError(line: line, message: "malformed XML: \(message)")
+    }
+}
