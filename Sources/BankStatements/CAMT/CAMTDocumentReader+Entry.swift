@@ -16,8 +16,8 @@ extension CAMTDocumentReader {
             if let value = string() {
                 entry.entry.additionalInfo = entry.entry.additionalInfo.map { $0 + "\n" + value } ?? value
             }
-        case PathKey.of(.NtryDtls, .Btch, .NbOfTxs): entry.entry.batchTransactionCount = try integer()
-        case PathKey.of(.NtryDtls, .Btch, .PmtInfId): entry.entry.batchPaymentInformationId = string()
+        case PathKey.of(.NtryDtls, .Btch, .NbOfTxs), PathKey.of(.Btch, .NbOfTxs): entry.entry.batchTransactionCount = try integer()
+        case PathKey.of(.NtryDtls, .Btch, .PmtInfId), PathKey.of(.Btch, .PmtInfId): entry.entry.batchPaymentInformationId = string()
         default:
             if stack.tag(at: (entryDepth ?? 0) + 1) == .BkTxCd, let entryDepth {
                 var code = entry.entry.bankTransactionCode ?? BankTransactionCode()

@@ -16,7 +16,7 @@ extension CAMTDocumentReader {
              PathKey.of(.NtfctnPgntn, .LastPgInd):
             header.isLastPage = try boolean()
         case PathKey.of(.Acct, .Id, .IBAN): header.account.iban = identifier()
-        case PathKey.of(.Acct, .Id, .Othr, .Id): header.account.other = string()
+        case PathKey.of(.Acct, .Id, .Othr, .Id), PathKey.of(.Acct, .Id, .PrtryAcct, .Id): header.account.other = string()
         case PathKey.of(.Acct, .Id, .Othr, .SchmeNm, .Cd), PathKey.of(.Acct, .Id, .Othr, .SchmeNm, .Prtry):
             header.account.otherScheme = string()
         case PathKey.of(.Acct, .Ccy):
@@ -26,7 +26,7 @@ extension CAMTDocumentReader {
             header.account.ownerName = string()
         case PathKey.of(.Acct, .Svcr, .FinInstnId, .BIC), PathKey.of(.Acct, .Svcr, .FinInstnId, .BICFI):
             header.account.servicerBIC = identifier()
-        case PathKey.of(.Acct, .Svcr, .FinInstnId, .Nm):
+        case PathKey.of(.Acct, .Svcr, .FinInstnId, .Nm), PathKey.of(.Acct, .Svcr, .FinInstnId, .NmAndAdr, .Nm):
             header.account.servicerName = string()
         case PathKey.of(.AddtlStmtInf), PathKey.of(.AddtlRptInf), PathKey.of(.AddtlNtfctnInf):
             if let value = string() {
@@ -47,9 +47,9 @@ extension CAMTDocumentReader {
         case PathKey.of(.TxsSummry, .TtlDbtNtries, .NbOfNtries):
             summary.debitCount = try integer()
         case PathKey.of(.TxsSummry, .TtlCdtNtries, .Sum):
-            if let currency = header.account.currency { summary.creditTotal = try money(currency: currency) }
+            if let currency = header.account.currency { summary.creditTotal = try signedMoney(currency) }
         case PathKey.of(.TxsSummry, .TtlDbtNtries, .Sum):
-            if let currency = header.account.currency { summary.debitTotal = try money(currency: currency) }
+            if let currency = header.account.currency { summary.debitTotal = try signedMoney(currency) }
         default:
             break
         }

@@ -37,6 +37,18 @@ extension CAMTDocumentReader {
         }
     }
 
+    /// A total that some banks write with a sign (Wise's `TtlDbtNtries/Sum` is `-509.12`), though
+    /// the schema has none.
+    func signedMoney(_ currency: Currency) throws(StatementParseError) -> Money {
+        do {
+            return Money(minorUnits: try DecimalAmount.minorUnits(from: trimmed, exponent: currency.exponent,
+                                                                  options: .signed),
+                         currency: currency)
+        } catch {
+            throw failure("\(error) in \(currency.code)")
+        }
+    }
+
     /// `YYYY-MM-DD`, or the day of a date-time as written (its offset is not applied).
     func date() throws(StatementParseError) -> CalendarDate {
         guard let value = CalendarDate(isoBytes: trimmed) else {

@@ -71,7 +71,8 @@ final class CAMTDocumentReader: XMLEventHandler {
             break
         case .Amt, .TtlChrgsAndTaxAmt:
             amountCurrency = try currency(attributes.value(of: "Ccy"))
-        case .BkToCstmrStmt, .BkToCstmrAcctRpt, .BkToCstmrDbtCdtNtfctn:
+        case .BkToCstmrStmt, .BkToCstmrAcctRpt, .BkToCstmrDbtCdtNtfctn,
+             .BkToCstmrStmtV01, .BkToCstmrAcctRptV01, .BkToCstmrDbtCdtNtfctnV01:
             if messageDepth == nil { try beginMessage(tag, at: index, namespace: namespace) }
         case .Stmt, .Rpt, .Ntfctn:
             if let messageDepth, index == messageDepth + 1, tag == CAMTMessageIdentity.statementTag(for: messageTag) {
@@ -91,7 +92,9 @@ final class CAMTDocumentReader: XMLEventHandler {
         case .Ntry:
             if let statementDepth, index == statementDepth + 1 { try beginEntry(at: index) }
         case .TxDtls:
-            if let entryDepth, index == entryDepth + 2, stack.tag(at: entryDepth + 1) == .NtryDtls {
+            // v01 puts `TxDtls` straight into `Ntry`; later versions into `Ntry/NtryDtls`.
+            if let entryDepth, index == entryDepth + 1
+                || (index == entryDepth + 2 && stack.tag(at: entryDepth + 1) == .NtryDtls) {
                 try beginTransaction(at: index)
             }
         case .Chrgs:

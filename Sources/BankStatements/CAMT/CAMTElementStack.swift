@@ -20,7 +20,7 @@ struct CAMTElementStack {
     /// The key of the elements from `start` to the top; `PathKey.none` when the path is too long to
     /// be one the reader knows.
     func key(from start: Int) -> UInt64 {
-        guard start >= 0, tags.count - start <= 8 else { return PathKey.none }
+        guard start >= 0, start <= tags.count, tags.count - start <= 8 else { return PathKey.none }
         var key: UInt64 = 0
         for index in start..<tags.count { key = (key << 8) | UInt64(tags[index].rawValue &+ 1) }
         return key

@@ -7,9 +7,9 @@ enum CAMTMessageIdentity {
     /// The message number (`052`, `053`, `054`) that a message element stands for.
     static func message(for tag: CAMTTag) -> String? {
         switch tag {
-        case .BkToCstmrAcctRpt: return "052"
-        case .BkToCstmrStmt: return "053"
-        case .BkToCstmrDbtCdtNtfctn: return "054"
+        case .BkToCstmrAcctRpt, .BkToCstmrAcctRptV01: return "052"
+        case .BkToCstmrStmt, .BkToCstmrStmtV01: return "053"
+        case .BkToCstmrDbtCdtNtfctn, .BkToCstmrDbtCdtNtfctnV01: return "054"
         default: return nil
         }
     }
@@ -17,8 +17,8 @@ enum CAMTMessageIdentity {
     /// The statement element that a message element holds (`Stmt`, `Rpt`, `Ntfctn`).
     static func statementTag(for tag: CAMTTag) -> CAMTTag {
         switch tag {
-        case .BkToCstmrAcctRpt: return .Rpt
-        case .BkToCstmrDbtCdtNtfctn: return .Ntfctn
+        case .BkToCstmrAcctRpt, .BkToCstmrAcctRptV01: return .Rpt
+        case .BkToCstmrDbtCdtNtfctn, .BkToCstmrDbtCdtNtfctnV01: return .Ntfctn
         default: return .Stmt
         }
     }

@@ -8,12 +8,14 @@ enum CAMTTag: UInt8, CaseIterable {
     // Wrappers and message level.
     case Envelope, AppHdr, MsgDefIdr, Document
     case BkToCstmrStmt, BkToCstmrAcctRpt, BkToCstmrDbtCdtNtfctn
+    // Version 01 names its message elements with the version.
+    case BkToCstmrStmtV01, BkToCstmrAcctRptV01, BkToCstmrDbtCdtNtfctnV01
     case GrpHdr, MsgId, CreDtTm, MsgPgntn
     // Statement level.
     case Stmt, Rpt, Ntfctn
     case Id, ElctrncSeqNb, LglSeqNb, FrToDt, FrDtTm, ToDtTm
     case StmtPgntn, RptPgntn, NtfctnPgntn, PgNb, LastPgInd
-    case Acct, IBAN, Othr, SchmeNm, Cd, Prtry, Ccy, Nm, Ownr, Svcr, FinInstnId, BIC, BICFI
+    case Acct, IBAN, Othr, PrtryAcct, NmAndAdr, SchmeNm, Cd, Prtry, Ccy, Nm, Ownr, Svcr, FinInstnId, BIC, BICFI
     case Bal, Tp, CdOrPrtry, SubTp, Amt, CdtDbtInd, Dt, DtTm
     case TxsSummry, TtlNtries, TtlCdtNtries, TtlDbtNtries, NbOfNtries, Sum
     case AddtlStmtInf, AddtlRptInf, AddtlNtfctnInf
