@@ -1,6 +1,6 @@
 /// Leaves of an `Ntry` outside its transaction details.
 extension CAMTDocumentReader {
-    func entryLeaf(_ key: UInt64) throws(StatementParseError) {
+    mutating func entryLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Amt): entry.amount = try money()
         case PathKey.of(.CdtDbtInd): entry.creditDebit = try direction()
@@ -21,20 +21,20 @@ extension CAMTDocumentReader {
         default:
             if stack.tag(at: (entryDepth ?? 0) + 1) == .BkTxCd, let entryDepth {
                 var code = entry.entry.bankTransactionCode ?? BankTransactionCode()
-                applyBankTransactionCode(stack.key(from: entryDepth + 2), to: &code)
+                Self.apply(bankTransactionCode: stack.key(from: entryDepth + 2), value: string(), to: &code)
                 entry.entry.bankTransactionCode = code
             }
         }
     }
 
     /// `BkTxCd` leaves, given by their path below `BkTxCd`.
-    func applyBankTransactionCode(_ key: UInt64, to code: inout BankTransactionCode) {
+    static func apply(bankTransactionCode key: UInt64, value: String?, to code: inout BankTransactionCode) {
         switch key {
-        case PathKey.of(.Domn, .Cd): code.domain = string()
-        case PathKey.of(.Domn, .Fmly, .Cd): code.family = string()
-        case PathKey.of(.Domn, .Fmly, .SubFmlyCd): code.subFamily = string()
-        case PathKey.of(.Prtry, .Cd): code.proprietaryCode = string()
-        case PathKey.of(.Prtry, .Issr): code.proprietaryIssuer = string()
+        case PathKey.of(.Domn, .Cd): code.domain = value
+        case PathKey.of(.Domn, .Fmly, .Cd): code.family = value
+        case PathKey.of(.Domn, .Fmly, .SubFmlyCd): code.subFamily = value
+        case PathKey.of(.Prtry, .Cd): code.proprietaryCode = value
+        case PathKey.of(.Prtry, .Issr): code.proprietaryIssuer = value
         default: break
         }
     }

@@ -1,6 +1,6 @@
 /// Leaves of a statement outside its entries: identification, account, balances, totals.
 extension CAMTDocumentReader {
-    func statementLeaf(_ key: UInt64) throws(StatementParseError) {
+    mutating func statementLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Id): header.id = string()
         case PathKey.of(.ElctrncSeqNb): header.sequenceNumber = string()
@@ -38,7 +38,7 @@ extension CAMTDocumentReader {
     }
 
     /// `TxsSummry` counts and sums; the sums carry no currency of their own, so they need the account's.
-    private func summaryLeaf(_ key: UInt64) throws(StatementParseError) {
+    private mutating func summaryLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.TxsSummry, .TtlNtries, .NbOfNtries):
             summary.entryCount = try integer()
@@ -60,7 +60,7 @@ extension CAMTDocumentReader {
         set { trailer.summary = newValue }
     }
 
-    func balanceLeaf(_ key: UInt64) throws(StatementParseError) {
+    mutating func balanceLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Tp, .CdOrPrtry, .Cd), PathKey.of(.Tp, .Cd):
             if let code = string() { balance.kind = Balance.Kind(rawValue: code) }

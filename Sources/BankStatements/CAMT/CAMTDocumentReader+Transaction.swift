@@ -1,13 +1,15 @@
 /// Leaves of a `TxDtls`: amounts, references, parties, remittance and return details.
 extension CAMTDocumentReader {
-    func transactionLeaf(from base: Int) throws(StatementParseError) {
+    mutating func transactionLeaf(from base: Int) throws(StatementParseError) {
         switch stack.tag(at: base) {
         case .RltdPties: try partyLeaf(from: base + 1)
         case .RltdAgts: agentLeaf(stack.key(from: base + 1))
         case .RmtInf: try remittanceLeaf(stack.key(from: base + 1))
         case .RtrInf: try returnLeaf(stack.key(from: base + 1))
         case .Refs: referenceLeaf(stack.top)
-        case .BkTxCd: applyBankTransactionCode(stack.key(from: base + 1), to: &transaction.bankTransactionCode)
+        case .BkTxCd:
+            Self.apply(bankTransactionCode: stack.key(from: base + 1), value: string(),
+                       to: &transaction.bankTransactionCode)
         case .AmtDtls where stack.tag(at: base + 2) == .CcyXchg:
             try exchangeLeaf(stack.top)
         default:
@@ -31,7 +33,7 @@ extension CAMTDocumentReader {
         }
     }
 
-    private func referenceLeaf(_ tag: CAMTTag) {
+    private mutating func referenceLeaf(_ tag: CAMTTag) {
         guard let value = string(), !TransactionReferences.isPlaceholder(value) else { return }
         switch tag {
         case .MsgId: transaction.transaction.references.messageId = value
@@ -48,7 +50,7 @@ extension CAMTDocumentReader {
         }
     }
 
-    private func exchangeLeaf(_ tag: CAMTTag) throws(StatementParseError) {
+    private mutating func exchangeLeaf(_ tag: CAMTTag) throws(StatementParseError) {
         var exchange = transaction.transaction.exchange ?? CurrencyExchange()
         switch tag {
         case .SrcCcy: exchange.sourceCurrency = try currency(trimmed)
@@ -65,18 +67,18 @@ extension CAMTDocumentReader {
     }
 
     /// `RltdPties/…`; v08+ wrap a party's name and address in `Pty`, which is skipped.
-    private func partyLeaf(from base: Int) throws(StatementParseError) {
+    private mutating func partyLeaf(from base: Int) throws(StatementParseError) {
         let role = stack.tag(at: base)
         var start = base + 1
         if stack.tag(at: start) == .Pty { start += 1 }
         let key = stack.key(from: start)
         switch role {
-        case .Dbtr: try updateParty(&transaction.debtor, key)
-        case .Cdtr: try updateParty(&transaction.creditor, key)
-        case .UltmtDbtr: try updateParty(&transaction.ultimateDebtor, key)
-        case .UltmtCdtr: try updateParty(&transaction.ultimateCreditor, key)
-        case .DbtrAcct: updateAccount(&transaction.debtor, key)
-        case .CdtrAcct: updateAccount(&transaction.creditor, key)
+        case .Dbtr: transaction.debtor = try updated(transaction.debtor, key)
+        case .Cdtr: transaction.creditor = try updated(transaction.creditor, key)
+        case .UltmtDbtr: transaction.ultimateDebtor = try updated(transaction.ultimateDebtor, key)
+        case .UltmtCdtr: transaction.ultimateCreditor = try updated(transaction.ultimateCreditor, key)
+        case .DbtrAcct: transaction.debtor = updatedAccount(transaction.debtor, key)
+        case .CdtrAcct: transaction.creditor = updatedAccount(transaction.creditor, key)
         case .CdtrSchmeId:
             if stack.top == .Id, transaction.transaction.references.creditorId == nil {
                 transaction.transaction.references.creditorId = string()
@@ -85,27 +87,34 @@ extension CAMTDocumentReader {
         }
     }
 
-    private func updateParty(_ party: inout Party, _ key: UInt64) throws(StatementParseError) {
+    private func updated(_ party: Party, _ key: UInt64) throws(StatementParseError) -> Party {
+        var party = party
         switch key {
         case PathKey.of(.Nm): party.name = string()
         case PathKey.of(.PstlAdr, .AdrLine):
-            if let line = string() { try appendBounded(&party.address, line) }
+            if let line = string() {
+                try ensureRoom(party.address.count)
+                party.address.append(line)
+            }
         case PathKey.of(.Id, .OrgId, .Othr, .Id), PathKey.of(.Id, .PrvtId, .Othr, .Id),
              PathKey.of(.Id, .OrgId, .AnyBIC), PathKey.of(.Id, .OrgId, .BICOrBEI):
             if party.identification == nil { party.identification = string() }
         default: break
         }
+        return party
     }
 
-    private func updateAccount(_ party: inout Party, _ key: UInt64) {
+    private func updatedAccount(_ party: Party, _ key: UInt64) -> Party {
+        var party = party
         switch key {
         case PathKey.of(.Id, .IBAN): party.iban = identifier()
         case PathKey.of(.Id, .Othr, .Id): party.otherAccount = string()
         default: break
         }
+        return party
     }
 
-    private func agentLeaf(_ key: UInt64) {
+    private mutating func agentLeaf(_ key: UInt64) {
         switch key {
         case PathKey.of(.DbtrAgt, .FinInstnId, .BIC), PathKey.of(.DbtrAgt, .FinInstnId, .BICFI):
             transaction.debtor.bic = identifier()
@@ -115,29 +124,41 @@ extension CAMTDocumentReader {
         }
     }
 
-    private func remittanceLeaf(_ key: UInt64) throws(StatementParseError) {
+    private mutating func remittanceLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Ustrd):
             // Kept even when blank inside, but not when empty: banks wrap text at fixed widths.
-            if let line = string() { try appendBounded(&transaction.transaction.remittance.unstructuredLines, line) }
+            if let line = string() {
+                try ensureRoom(transaction.transaction.remittance.unstructuredLines.count)
+                transaction.transaction.remittance.unstructuredLines.append(line)
+            }
         case PathKey.of(.Strd, .CdtrRefInf, .Tp, .CdOrPrtry, .Cd), PathKey.of(.Strd, .CdtrRefInf, .Tp, .CdOrPrtry, .Prtry):
             transaction.reference.type = string()
         case PathKey.of(.Strd, .CdtrRefInf, .Tp, .Issr): transaction.reference.issuer = string()
         case PathKey.of(.Strd, .CdtrRefInf, .Ref): transaction.reference.reference = string()
         case PathKey.of(.Strd, .RfrdDocInf, .Nb):
-            if let number = string() { try appendBounded(&transaction.transaction.remittance.referredDocuments, number) }
+            if let number = string() {
+                try ensureRoom(transaction.transaction.remittance.referredDocuments.count)
+                transaction.transaction.remittance.referredDocuments.append(number)
+            }
         case PathKey.of(.Strd, .AddtlRmtInf):
-            if let value = string() { try appendBounded(&transaction.transaction.remittance.additional, value) }
+            if let value = string() {
+                try ensureRoom(transaction.transaction.remittance.additional.count)
+                transaction.transaction.remittance.additional.append(value)
+            }
         default: break
         }
     }
 
-    private func returnLeaf(_ key: UInt64) throws(StatementParseError) {
+    private mutating func returnLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Rsn, .Cd): transaction.returnInformation.reasonCode = string()
         case PathKey.of(.Rsn, .Prtry): transaction.returnInformation.proprietaryReason = string()
         case PathKey.of(.AddtlInf):
-            if let value = string() { try appendBounded(&transaction.returnInformation.additionalInfo, value) }
+            if let value = string() {
+                try ensureRoom(transaction.returnInformation.additionalInfo.count)
+                transaction.returnInformation.additionalInfo.append(value)
+            }
         case PathKey.of(.Orgtr, .Nm), PathKey.of(.Orgtr, .Pty, .Nm):
             transaction.returnInformation.originator = string()
         default: return

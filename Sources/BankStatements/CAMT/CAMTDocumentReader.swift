@@ -6,7 +6,10 @@
 /// their path below the innermost anchor (see the `+Statement`, `+Entry` and `+Transaction`
 /// extensions). Finished events wait in `events` until the caller drains them after each chunk,
 /// which keeps the caller's closure out of the C callbacks.
-final class CAMTDocumentReader: XMLEventHandler {
+///
+/// A struct, held inline by `XMLPushParser`: each SAX event is then one exclusive access to the
+/// reader rather than one per field touched, which matters at millions of events per second.
+struct CAMTDocumentReader {
     let limits: ParseLimits
     /// Events ready for the caller, in document order.
     var events: [StatementEvent] = []
@@ -54,7 +57,7 @@ final class CAMTDocumentReader: XMLEventHandler {
 
     // MARK: SAX events
 
-    func startElement(
+    mutating func startElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes, line: Int
     ) throws(StatementParseError) {
         self.line = line
@@ -64,7 +67,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
         let tag = CAMTTag.lookup(name)
         stack.push(tag)
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         collecting = tag != .other
         switch tag {
         case .other:
@@ -109,7 +112,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
     }
 
-    func endElement(line: Int) throws(StatementParseError) {
+    mutating func endElement(line: Int) throws(StatementParseError) {
         self.line = line
         let index = stack.depth - 1
         let tag = stack.top
@@ -119,7 +122,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         stack.pop()
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
         guard collecting else { return }
         guard text.count + bytes.count <= limits.maximumTextLength else {
             throw failure("text longer than \(limits.maximumTextLength) bytes")
@@ -138,7 +141,7 @@ final class CAMTDocumentReader: XMLEventHandler {
 
     // MARK: Structure
 
-    private func beginMessage(_ tag: CAMTTag, at index: Int, namespace: UnsafePointer<UInt8>?) throws(StatementParseError) {
+    private mutating func beginMessage(_ tag: CAMTTag, at index: Int, namespace: UnsafePointer<UInt8>?) throws(StatementParseError) {
         var uri: [UInt8] = []
         if let namespace {
             var length = 0
@@ -158,7 +161,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         messageCount += 1
     }
 
-    private func beginStatement(at index: Int) {
+    private mutating func beginStatement(at index: Int) {
         statementDepth = index
         header = StatementHeader(format: format, messageId: messageId, sourceLine: line)
         headerEmitted = false
@@ -169,7 +172,7 @@ final class CAMTDocumentReader: XMLEventHandler {
     }
 
     /// Reports the statement's header once its account is known: before its first balance or entry.
-    private func emitHeaderIfNeeded() throws(StatementParseError) {
+    private mutating func emitHeaderIfNeeded() throws(StatementParseError) {
         guard !headerEmitted, let statementDepth else { return }
         guard sawAccount else {
             throw StatementParseError(line: header.sourceLine, element: stack.path(depth: statementDepth + 1),
@@ -184,7 +187,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         events.append(.begin(header))
     }
 
-    private func beginEntry(at index: Int) throws(StatementParseError) {
+    private mutating func beginEntry(at index: Int) throws(StatementParseError) {
         try emitHeaderIfNeeded()
         guard entryCount < limits.maximumEntriesPerStatement else {
             throw failure("more than \(limits.maximumEntriesPerStatement) entries in one statement")
@@ -193,7 +196,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         entry = CAMTEntryDraft(sourceLine: line, position: entryCount)
     }
 
-    private func beginTransaction(at index: Int) throws(StatementParseError) {
+    private mutating func beginTransaction(at index: Int) throws(StatementParseError) {
         guard entry.entry.transactions.count < limits.maximumTransactionsPerEntry else {
             throw failure("more than \(limits.maximumTransactionsPerEntry) transactions in one entry")
         }
@@ -202,7 +205,7 @@ final class CAMTDocumentReader: XMLEventHandler {
                                            entryCreditDebit: entry.creditDebit ?? .credit)
     }
 
-    private func close(_ tag: CAMTTag, at index: Int) throws(StatementParseError) {
+    private mutating func close(_ tag: CAMTTag, at index: Int) throws(StatementParseError) {
         if index == chargesDepth {
             try flushCharge()
             chargesDepth = nil
@@ -211,8 +214,9 @@ final class CAMTDocumentReader: XMLEventHandler {
         } else if tag == .CdtrRefInf, transactionDepth != nil {
             let draft = transaction.reference
             if let reference = draft.reference {
-                try appendBounded(&transaction.transaction.remittance.references,
-                                  Remittance.CreditorReference(type: draft.type, issuer: draft.issuer, reference: reference))
+                try ensureRoom(transaction.transaction.remittance.references.count)
+                transaction.transaction.remittance.references.append(
+                    Remittance.CreditorReference(type: draft.type, issuer: draft.issuer, reference: reference))
             }
         } else if index == transactionDepth {
             entry.entry.transactions.append(transaction.build(entryCreditDebit: entry.creditDebit))
@@ -239,7 +243,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
     }
 
-    private func finishEntry() throws(StatementParseError) {
+    private mutating func finishEntry() throws(StatementParseError) {
         switch entry.build() {
         case .success(let value):
             verifier.add(value)
@@ -251,12 +255,14 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
     }
 
-    private func flushCharge() throws(StatementParseError) {
+    private mutating func flushCharge() throws(StatementParseError) {
         if let value = charge.charge {
             if transactionDepth != nil {
-                try appendBounded(&transaction.transaction.charges, value)
+                try ensureRoom(transaction.transaction.charges.count)
+                transaction.transaction.charges.append(value)
             } else {
-                try appendBounded(&entry.entry.charges, value)
+                try ensureRoom(entry.entry.charges.count)
+                entry.entry.charges.append(value)
             }
         }
         charge = CAMTChargeDraft()
@@ -264,7 +270,7 @@ final class CAMTDocumentReader: XMLEventHandler {
 
     // MARK: Leaves
 
-    private func leaf(_ tag: CAMTTag) throws(StatementParseError) {
+    private mutating func leaf(_ tag: CAMTTag) throws(StatementParseError) {
         if let chargesDepth {
             try chargeLeaf(stack.key(from: chargesDepth + 1))
         } else if let transactionDepth {
@@ -286,7 +292,7 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
     }
 
-    private func chargeLeaf(_ key: UInt64) throws(StatementParseError) {
+    private mutating func chargeLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Amt), PathKey.of(.Rcrd, .Amt):
             if !trimmed.isEmpty { charge.amount = try money() }
@@ -304,11 +310,10 @@ final class CAMTDocumentReader: XMLEventHandler {
         }
     }
 
-    /// Appends to a list the input controls, within the per-entry bound.
-    func appendBounded<Element>(_ list: inout [Element], _ value: Element) throws(StatementParseError) {
-        guard list.count < limits.maximumTransactionsPerEntry else {
+    /// Checks that a list the input controls may grow by one, within the per-entry bound.
+    func ensureRoom(_ count: Int) throws(StatementParseError) {
+        guard count < limits.maximumTransactionsPerEntry else {
             throw failure("more than \(limits.maximumTransactionsPerEntry) repetitions")
         }
-        list.append(value)
     }
 }

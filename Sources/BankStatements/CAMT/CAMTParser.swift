@@ -21,8 +21,7 @@ public struct CAMTParser {
     /// - Throws: `StatementParseError` with line and element path for malformed or unsafe XML,
     ///   missing required elements and bad values; or what `onEvent` threw.
     public func parse(_ input: inout some ByteInput, onEvent: (StatementEvent) throws -> Void) throws {
-        let reader = CAMTDocumentReader(limits: options.limits)
-        let parser = XMLPushParser(handler: reader)
+        let parser = XMLPushParser(reader: CAMTDocumentReader(limits: options.limits))
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunkSize)
         var sawBytes = false
@@ -39,12 +38,12 @@ public struct CAMTParser {
                 failure = error
             }
             // Entries read before a failure still reach the caller, in order.
-            for event in reader.events { try onEvent(event) }
-            reader.events.removeAll(keepingCapacity: true)
+            for event in parser.reader.events { try onEvent(event) }
+            parser.reader.events.removeAll(keepingCapacity: true)
             if let failure { throw failure }
             if count == 0 { break }
         }
         guard sawBytes else { throw StatementParseError(line: 1, message: "file is empty") }
-        try reader.finish()
+        try parser.reader.finish()
     }
 }

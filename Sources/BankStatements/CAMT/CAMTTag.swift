@@ -59,14 +59,20 @@ struct CAMTTagTable: Sendable {
     private static let slotCount = 512
 
     private var slots: [UInt8]
-    private var names: [[UInt8]]
+    /// All names back to back; `offsets[raw] ..< offsets[raw + 1]` is the name of tag `raw`.
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = [0]
 
     private init() {
-        names = CAMTTag.allCases.map { Array(String(describing: $0).utf8) }
+        for tag in CAMTTag.allCases {
+            bytes += Array(String(describing: tag).utf8)
+            offsets.append(bytes.count)
+        }
         slots = [UInt8](repeating: 0, count: Self.slotCount)
         for tag in CAMTTag.allCases where tag != .other {
             var hash: UInt32 = 2_166_136_261
-            for byte in names[Int(tag.rawValue)] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            let raw = Int(tag.rawValue)
+            for byte in bytes[offsets[raw]..<offsets[raw + 1]] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
             var slot = Int(hash) & (Self.slotCount - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (Self.slotCount - 1) }
             slots[slot] = tag.rawValue
@@ -78,16 +84,16 @@ struct CAMTTagTable: Sendable {
         while true {
             let raw = slots[slot]
             if raw == 0 { return .other }
-            let candidate = names[Int(raw)]
-            if candidate.count == length, Self.equal(candidate, name) {
+            let start = offsets[Int(raw)]
+            if offsets[Int(raw) + 1] - start == length, equal(at: start, name, length) {
                 return CAMTTag(rawValue: raw) ?? .other
             }
             slot = (slot + 1) & (Self.slotCount - 1)
         }
     }
 
-    private static func equal(_ candidate: [UInt8], _ name: UnsafePointer<UInt8>) -> Bool {
-        for index in candidate.indices where candidate[index] != name[index] { return false }
+    private func equal(at start: Int, _ name: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        for index in 0..<length where bytes[start + index] != name[index] { return false }
         return true
     }
 }

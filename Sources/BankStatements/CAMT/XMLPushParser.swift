@@ -1,16 +1,5 @@
 import CLibXML2
 
-/// What the push parser reports to, one call per SAX2 event.
-///
-/// A class-bound protocol so that the parser can keep it behind an `Unmanaged` pointer.
-protocol XMLEventHandler: AnyObject {
-    func startElement(
-        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes, line: Int
-    ) throws(StatementParseError)
-    func endElement(line: Int) throws(StatementParseError)
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError)
-}
-
 /// The attributes of one start tag, valid only during the `startElement` call.
 struct XMLAttributes {
     fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
@@ -36,7 +25,8 @@ struct XMLAttributes {
     }
 }
 
-/// libxml2's SAX2 push parser, fed chunk by chunk, with a safe configuration.
+/// libxml2's SAX2 push parser, fed chunk by chunk, with a safe configuration, driving a
+/// `CAMTDocumentReader` that it holds inline (see there for why it is not behind a protocol).
 ///
 /// Never substitutes entities, never loads a DTD or anything from the network, and refuses any
 /// `DOCTYPE` outright: bank statements need none of it, and each is a known attack (XXE, billion
@@ -46,13 +36,16 @@ struct XMLAttributes {
 /// (<https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>).
 final class XMLPushParser {
     private var context: xmlParserCtxtPtr?
-    private unowned let handler: any XMLEventHandler
+    /// The reader the SAX events go to; the caller drains its events between chunks.
+    var reader: CAMTDocumentReader
     /// A Swift error raised inside a callback, thrown once libxml2 has returned.
-    fileprivate var parkedError: StatementParseError?
+    private var parkedError: StatementParseError?
+    /// Whether `parkedError` is set; a plain flag is cheaper to test on every event.
+    private var failed = false
     private var started = false
 
-    init(handler: any XMLEventHandler) {
-        self.handler = handler
+    init(reader: CAMTDocumentReader) {
+        self.reader = reader
     }
 
     deinit {
@@ -92,22 +85,33 @@ final class XMLPushParser {
         sax.startElementNs = { user, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let user, let localName else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.deliver { () throws(StatementParseError) in
-                try parser.handler.startElement(
+            guard !parser.failed else { return }
+            do throws(StatementParseError) {
+                try parser.reader.startElement(
                     localName, namespace: uri,
                     attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: parser.line)
+            } catch {
+                parser.park(error)
             }
         }
         sax.endElementNs = { user, _, _, _ in
             guard let user else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.deliver { () throws(StatementParseError) in try parser.handler.endElement(line: parser.line) }
+            guard !parser.failed else { return }
+            do throws(StatementParseError) {
+                try parser.reader.endElement(line: parser.line)
+            } catch {
+                parser.park(error)
+            }
         }
         let characters: charactersSAXFunc = { user, bytes, count in
             guard let user, let bytes, count > 0 else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.deliver { () throws(StatementParseError) in
-                try parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            guard !parser.failed else { return }
+            do throws(StatementParseError) {
+                try parser.reader.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            } catch {
+                parser.park(error)
             }
         }
         sax.characters = characters
@@ -151,21 +155,16 @@ final class XMLPushParser {
         if let parkedError { throw parkedError }
     }
 
-    /// Runs one handler call; a thrown error is parked and the parser stopped.
-    private func deliver(_ body: () throws(StatementParseError) -> Void) {
-        guard parkedError == nil else { return }
-        do {
-            try body()
-        } catch {
-            parkedError = error
-            if let context { xmlStopParser(context) }
-        }
+    /// Keeps the first error of a callback and stops the parser; it is thrown once libxml2 returns.
+    private func park(_ error: StatementParseError) {
+        guard !failed else { return }
+        failed = true
+        parkedError = error
+        if let context { xmlStopParser(context) }
     }
 
     private func refuse(_ message: String) {
-        guard parkedError == nil else { return }
-        parkedError = StatementParseError(line: line, message: message)
-        if let context { xmlStopParser(context) }
+        park(StatementParseError(line: line, message: message))
     }
 
     /// The error libxml2 recorded for this document, with its line.
