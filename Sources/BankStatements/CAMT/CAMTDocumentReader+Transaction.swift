@@ -87,7 +87,7 @@ extension CAMTDocumentReader {
         }
     }
 
-    private func updated(_ party: Party, _ key: UInt64) throws(StatementParseError) -> Party {
+    private mutating func updated(_ party: Party, _ key: UInt64) throws(StatementParseError) -> Party {
         var party = party
         switch key {
         case PathKey.of(.Nm): party.name = string()
@@ -104,7 +104,7 @@ extension CAMTDocumentReader {
         return party
     }
 
-    private func updatedAccount(_ party: Party, _ key: UInt64) -> Party {
+    private mutating func updatedAccount(_ party: Party, _ key: UInt64) -> Party {
         var party = party
         switch key {
         case PathKey.of(.Id, .IBAN): party.iban = identifier()

@@ -2,6 +2,10 @@
 extension CAMTDocumentReader {
     /// The leaf's text without surrounding XML white space.
     var trimmed: ArraySlice<UInt8> {
+        mutating get { Self.trim(text) }
+    }
+
+    private static func trim(_ text: [UInt8]) -> ArraySlice<UInt8> {
         var start = text.startIndex
         var end = text.endIndex
         while start < end, Self.isSpace(text[start]) { start += 1 }
@@ -10,13 +14,13 @@ extension CAMTDocumentReader {
     }
 
     /// The leaf's text, `nil` when empty. libxml2 delivers UTF-8, and decoding repairs anything else.
-    func string() -> String? {
+    mutating func string() -> String? {
         let value = trimmed
         return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     /// An IBAN or BIC: upper case, spaces removed.
-    func identifier() -> String? {
+    mutating func identifier() -> String? {
         let bytes = trimmed.compactMap { byte -> UInt8? in
             if byte == UInt8(ascii: " ") { return nil }
             return byte >= 97 && byte <= 122 ? byte - 32 : byte
@@ -25,7 +29,7 @@ extension CAMTDocumentReader {
     }
 
     /// An amount in the currency of its `Ccy` attribute, else of the account.
-    func money(currency: Currency? = nil) throws(StatementParseError) -> Money {
+    mutating func money(currency: Currency? = nil) throws(StatementParseError) -> Money {
         guard let currency = currency ?? amountCurrency ?? header.account.currency else {
             throw failure("amount without a currency (no Ccy attribute and no account currency)")
         }
@@ -39,7 +43,7 @@ extension CAMTDocumentReader {
 
     /// A total that some banks write with a sign (Wise's `TtlDbtNtries/Sum` is `-509.12`), though
     /// the schema has none.
-    func signedMoney(_ currency: Currency) throws(StatementParseError) -> Money {
+    mutating func signedMoney(_ currency: Currency) throws(StatementParseError) -> Money {
         do {
             return Money(minorUnits: try DecimalAmount.minorUnits(from: trimmed, exponent: currency.exponent,
                                                                   options: .signed),
@@ -50,26 +54,26 @@ extension CAMTDocumentReader {
     }
 
     /// `YYYY-MM-DD`, or the day of a date-time as written (its offset is not applied).
-    func date() throws(StatementParseError) -> CalendarDate {
+    mutating func date() throws(StatementParseError) -> CalendarDate {
         guard let value = CalendarDate(isoBytes: trimmed) else {
             throw failure("'\(shown)' is not a date (expected YYYY-MM-DD)")
         }
         return value
     }
 
-    func direction() throws(StatementParseError) -> CreditDebit {
+    mutating func direction() throws(StatementParseError) -> CreditDebit {
         if trimmed.elementsEqual("CRDT".utf8) { return .credit }
         if trimmed.elementsEqual("DBIT".utf8) { return .debit }
         throw failure("'\(shown)' is not CRDT or DBIT")
     }
 
-    func boolean() throws(StatementParseError) -> Bool {
+    mutating func boolean() throws(StatementParseError) -> Bool {
         if trimmed.elementsEqual("true".utf8) || trimmed.elementsEqual("1".utf8) { return true }
         if trimmed.elementsEqual("false".utf8) || trimmed.elementsEqual("0".utf8) { return false }
         throw failure("'\(shown)' is not true or false")
     }
 
-    func integer() throws(StatementParseError) -> Int {
+    mutating func integer() throws(StatementParseError) -> Int {
         let digits = trimmed
         guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw failure("'\(shown)' is not a whole number")
@@ -78,7 +82,7 @@ extension CAMTDocumentReader {
     }
 
     /// The currency of a `Ccy` attribute or element; `nil` when there is none.
-    func currency<Bytes: Collection<UInt8>>(_ bytes: Bytes?) throws(StatementParseError) -> Currency? {
+    mutating func currency<Bytes: Collection<UInt8>>(_ bytes: Bytes?) throws(StatementParseError) -> Currency? {
         guard let bytes else { return nil }
         if let amountCurrency, amountCurrency.code.utf8.elementsEqual(bytes) { return amountCurrency }
         guard let value = Currency(code: String(decoding: bytes, as: UTF8.self)) else {
@@ -88,13 +92,13 @@ extension CAMTDocumentReader {
     }
 
     /// An error at the current element and line.
-    func failure(_ message: String) -> StatementParseError {
+    mutating func failure(_ message: String) -> StatementParseError {
         StatementParseError(line: line, element: stack.path(), message: message)
     }
 
     /// The leaf's text, cut short for messages.
     private var shown: String {
-        let value = trimmed
+        let value = Self.trim(text)
         return String(decoding: value.prefix(40), as: UTF8.self) + (value.count > 40 ? "…" : "")
     }
 

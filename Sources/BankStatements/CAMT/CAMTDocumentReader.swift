@@ -50,9 +50,23 @@ struct CAMTDocumentReader {
     var chargesDepth: Int?
     var charge = CAMTChargeDraft()
 
+    /// libxml2 interns element names for the life of a parse, so a name's address identifies it:
+    /// a small direct-mapped cache from address to tag skips hashing for all but the first sighting.
+    private var cachedNames = [UnsafePointer<UInt8>?](repeating: nil, count: 256)
+    private var cachedTags = [CAMTTag](repeating: .other, count: 256)
+
     init(limits: ParseLimits) {
         self.limits = limits
         text.reserveCapacity(256)
+    }
+
+    private mutating func tag(for name: UnsafePointer<UInt8>) -> CAMTTag {
+        let slot = (Int(bitPattern: UInt(bitPattern: name)) >> 4) & 255
+        if cachedNames[slot] == name { return cachedTags[slot] }
+        let tag = CAMTTag.lookup(name)
+        cachedNames[slot] = name
+        cachedTags[slot] = tag
+        return tag
     }
 
     // MARK: SAX events
@@ -65,7 +79,7 @@ struct CAMTDocumentReader {
         guard index < limits.maximumDepth else {
             throw failure("elements are nested deeper than \(limits.maximumDepth) levels")
         }
-        let tag = CAMTTag.lookup(name)
+        let tag = tag(for: name)
         stack.push(tag)
         if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         collecting = tag != .other
@@ -131,7 +145,7 @@ struct CAMTDocumentReader {
     }
 
     /// Checks that the document held a complete CAMT message.
-    func finish() throws(StatementParseError) {
+    mutating func finish() throws(StatementParseError) {
         guard messageCount > 0 else {
             throw StatementParseError(
                 line: line,
@@ -311,7 +325,7 @@ struct CAMTDocumentReader {
     }
 
     /// Checks that a list the input controls may grow by one, within the per-entry bound.
-    func ensureRoom(_ count: Int) throws(StatementParseError) {
+    mutating func ensureRoom(_ count: Int) throws(StatementParseError) {
         guard count < limits.maximumTransactionsPerEntry else {
             throw failure("more than \(limits.maximumTransactionsPerEntry) repetitions")
         }
