@@ -61,7 +61,8 @@ struct CAMTDocumentReader {
     }
 
     private mutating func tag(for name: UnsafePointer<UInt8>) -> CAMTTag {
-        let slot = (Int(bitPattern: UInt(bitPattern: name)) >> 4) & 255
+        // Fibonacci hashing spreads the closely packed addresses of libxml2's name pool.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
         if cachedNames[slot] == name { return cachedTags[slot] }
         let tag = CAMTTag.lookup(name)
         cachedNames[slot] = name

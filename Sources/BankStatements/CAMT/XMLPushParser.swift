@@ -35,27 +35,52 @@ struct XMLAttributes {
 /// The corresponding C functions are `xmlCreatePushParserCtxt` and `xmlParseChunk`
 /// (<https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>).
 final class XMLPushParser {
-    private var context: xmlParserCtxtPtr?
-    /// The reader the SAX events go to; the caller drains its events between chunks.
-    var reader: CAMTDocumentReader
-    /// A Swift error raised inside a callback, thrown once libxml2 has returned.
-    private var parkedError: StatementParseError?
-    /// Whether `parkedError` is set; a plain flag is cheaper to test on every event.
-    private var failed = false
+    /// What the C callbacks work on. It lives at a fixed address owned by the parser, so callbacks
+    /// reach it through the `user` pointer without reference counting or exclusivity bookkeeping,
+    /// which would otherwise cost more than the parsing itself at millions of events per second.
+    private struct State {
+        var context: xmlParserCtxtPtr?
+        var reader: CAMTDocumentReader
+        /// A Swift error raised inside a callback, thrown once libxml2 has returned.
+        var parkedError: StatementParseError?
+        var failed = false
+
+        var line: Int {
+            guard let context, let input = context.pointee.input else { return 0 }
+            return Int(input.pointee.line)
+        }
+
+        /// Keeps the first error of a callback and stops the parser.
+        mutating func park(_ error: StatementParseError) {
+            guard !failed else { return }
+            failed = true
+            parkedError = error
+            if let context { xmlStopParser(context) }
+        }
+
+        mutating func refuse(_ message: String) {
+            park(StatementParseError(line: line, message: message))
+        }
+    }
+
+    private let state: UnsafeMutablePointer<State>
     private var started = false
 
     init(reader: CAMTDocumentReader) {
-        self.reader = reader
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(reader: reader))
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        if let context = state.pointee.context { xmlFreeParserCtxt(context) }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
-    /// The line libxml2 is reading (1-based), for entry positions and error messages.
-    var line: Int {
-        guard let context, let input = context.pointee.input else { return 0 }
-        return Int(input.pointee.line)
+    /// The reader the SAX events went to; the caller drains its events between chunks.
+    var reader: CAMTDocumentReader {
+        get { state.pointee.reader }
+        _modify { yield &state.pointee.reader }
     }
 
     /// Parses the next piece of the document; `isLast` ends it, so that truncation is detected.
@@ -68,14 +93,14 @@ final class XMLPushParser {
             offset = head
             started = true
         }
-        guard let context else { return }
+        guard let context = state.pointee.context else { return }
         let rest = bytes.count - offset
         let status = bytes.baseAddress.map { base in
             base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: max(rest, 1)) {
                 xmlParseChunk(context, rest > 0 ? $0 : nil, Int32(rest), isLast ? 1 : 0)
             }
         } ?? xmlParseChunk(context, nil, 0, isLast ? 1 : 0)
-        if let parkedError { throw parkedError }
+        if let parkedError = state.pointee.parkedError { throw parkedError }
         if status != 0 || (isLast && context.pointee.wellFormed == 0) { throw libxmlError() }
     }
 
@@ -83,64 +108,58 @@ final class XMLPushParser {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let user, let localName else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            guard !parser.failed else { return }
+            guard let state = user?.assumingMemoryBound(to: State.self), let localName, !state.pointee.failed else {
+                return
+            }
             do throws(StatementParseError) {
-                try parser.reader.startElement(
+                try state.pointee.reader.startElement(
                     localName, namespace: uri,
-                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: parser.line)
+                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: state.pointee.line)
             } catch {
-                parser.park(error)
+                state.pointee.park(error)
             }
         }
         sax.endElementNs = { user, _, _, _ in
-            guard let user else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            guard !parser.failed else { return }
+            guard let state = user?.assumingMemoryBound(to: State.self), !state.pointee.failed else { return }
             do throws(StatementParseError) {
-                try parser.reader.endElement(line: parser.line)
+                try state.pointee.reader.endElement(line: state.pointee.line)
             } catch {
-                parser.park(error)
+                state.pointee.park(error)
             }
         }
         let characters: charactersSAXFunc = { user, bytes, count in
-            guard let user, let bytes, count > 0 else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            guard !parser.failed else { return }
+            guard let state = user?.assumingMemoryBound(to: State.self), let bytes, count > 0,
+                  !state.pointee.failed
+            else { return }
             do throws(StatementParseError) {
-                try parser.reader.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+                try state.pointee.reader.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
             } catch {
-                parser.park(error)
+                state.pointee.park(error)
             }
         }
         sax.characters = characters
         sax.cdataBlock = characters
         sax.internalSubset = { user, _, _, _ in
-            guard let user else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
         }
         sax.externalSubset = { user, _, _, _ in
-            guard let user else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
         }
         sax.entityDecl = { user, _, _, _, _, _ in
-            guard let user else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("entity declarations are not allowed in a bank statement")
         }
         sax.reference = { user, _ in
-            guard let user else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
+            user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("entity references are not allowed in a bank statement")
         }
         // Errors are read from the context after each chunk; a structured handler that does
         // nothing keeps libxml2 from printing them to stderr.
         sax.serror = { _, _ in }
 
-        let user = Unmanaged.passUnretained(self).toOpaque()
+        let user = UnsafeMutableRawPointer(state)
         let created = head.baseAddress.map { base in
             base.withMemoryRebound(to: CChar.self, capacity: head.count) {
                 xmlCreatePushParserCtxt(&sax, user, $0, Int32(head.count), nil)
@@ -149,32 +168,20 @@ final class XMLPushParser {
         guard let created else {
             throw StatementParseError(message: "cannot create the XML parser (out of memory?)")
         }
-        context = created
+        state.pointee.context = created
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         xmlCtxtUseOptions(created, options)
-        if let parkedError { throw parkedError }
-    }
-
-    /// Keeps the first error of a callback and stops the parser; it is thrown once libxml2 returns.
-    private func park(_ error: StatementParseError) {
-        guard !failed else { return }
-        failed = true
-        parkedError = error
-        if let context { xmlStopParser(context) }
-    }
-
-    private func refuse(_ message: String) {
-        park(StatementParseError(line: line, message: message))
+        if let parkedError = state.pointee.parkedError { throw parkedError }
     }
 
     /// The error libxml2 recorded for this document, with its line.
     private func libxmlError() -> StatementParseError {
-        guard let context, let error = xmlCtxtGetLastError(context) else {
-            return StatementParseError(line: line, message: "malformed XML")
+        guard let context = state.pointee.context, let error = xmlCtxtGetLastError(context) else {
+            return StatementParseError(line: state.pointee.line, message: "malformed XML")
         }
         var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
         while let last = message.last, last.isWhitespace { message.removeLast() }
-        let line = error.pointee.line > 0 ? Int(error.pointee.line) : self.line
+        let line = error.pointee.line > 0 ? Int(error.pointee.line) : state.pointee.line
         return StatementParseError(line: line, message: "malformed XML: \(message)")
     }
 }
