@@ -2,12 +2,12 @@
 extension CAMTDocumentReader {
     /// The leaf's text without surrounding XML white space.
     var trimmed: ArraySlice<UInt8> {
-        mutating get { Self.trim(text) }
+        mutating get { Self.trim(text, count: textCount) }
     }
 
-    private static func trim(_ text: [UInt8]) -> ArraySlice<UInt8> {
-        var start = text.startIndex
-        var end = text.endIndex
+    private static func trim(_ text: [UInt8], count: Int) -> ArraySlice<UInt8> {
+        var start = 0
+        var end = count
         while start < end, Self.isSpace(text[start]) { start += 1 }
         while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
         return text[start..<end]
@@ -98,7 +98,7 @@ extension CAMTDocumentReader {
 
     /// The leaf's text, cut short for messages.
     private var shown: String {
-        let value = Self.trim(text)
+        let value = Self.trim(text, count: textCount)
         return String(decoding: value.prefix(40), as: UTF8.self) + (value.count > 40 ? "…" : "")
     }
 

@@ -15,7 +15,10 @@ struct CAMTDocumentReader {
     var events: [StatementEvent] = []
 
     var stack = CAMTElementStack()
+    /// The leaf text buffer; only `text[0..<textCount]` is meaningful. It never shrinks, so that
+    /// clearing it per element is a store rather than a call.
     var text: [UInt8] = []
+    var textCount = 0
     var collecting = false
     var line = 0
     /// The `Ccy` attribute of the amount element being read.
@@ -57,7 +60,7 @@ struct CAMTDocumentReader {
 
     init(limits: ParseLimits) {
         self.limits = limits
-        text.reserveCapacity(256)
+        text = [UInt8](repeating: 0, count: 256)
     }
 
     private mutating func tag(for name: UnsafePointer<UInt8>) -> CAMTTag {
@@ -82,7 +85,7 @@ struct CAMTDocumentReader {
         }
         let tag = tag(for: name)
         stack.push(tag)
-        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        textCount = 0
         collecting = tag != .other
         switch tag {
         case .other:
@@ -139,10 +142,16 @@ struct CAMTDocumentReader {
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
         guard collecting else { return }
-        guard text.count + bytes.count <= limits.maximumTextLength else {
+        let needed = textCount + bytes.count
+        guard needed <= limits.maximumTextLength else {
             throw failure("text longer than \(limits.maximumTextLength) bytes")
         }
-        text.append(contentsOf: bytes)
+        if needed > text.count { text += [UInt8](repeating: 0, count: max(needed - text.count, text.count)) }
+        let start = textCount
+        text.withUnsafeMutableBytes { buffer in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[start..<needed]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+        }
+        textCount = needed
     }
 
     /// Checks that the document held a complete CAMT message.
@@ -234,7 +243,10 @@ struct CAMTDocumentReader {
                     Remittance.CreditorReference(type: draft.type, issuer: draft.issuer, reference: reference))
             }
         } else if index == transactionDepth {
-            entry.entry.transactions.append(transaction.build(entryCreditDebit: entry.creditDebit))
+            // Move the draft out rather than copy it: it is replaced at the next TxDtls anyway.
+            var finished = CAMTTransactionDraft(position: 0, entryCreditDebit: .credit)
+            swap(&finished, &transaction)
+            entry.entry.transactions.append(finished.build(entryCreditDebit: entry.creditDebit))
             transactionDepth = nil
         } else if index == entryDepth {
             try finishEntry()

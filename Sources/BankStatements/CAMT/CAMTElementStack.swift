@@ -12,7 +12,7 @@ struct CAMTElementStack {
     var top: CAMTTag { tags.last ?? .other }
 
     mutating func push(_ tag: CAMTTag) { tags.append(tag) }
-    mutating func pop() { _ = tags.popLast() }
+    mutating func pop() { if !tags.isEmpty { tags.removeLast() } }
 
     /// The tag at `index` (0 = root), `.other` outside the stack.
     func tag(at index: Int) -> CAMTTag { index >= 0 && index < tags.count ? tags[index] : .other }

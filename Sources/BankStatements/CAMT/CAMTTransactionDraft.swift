@@ -23,7 +23,7 @@ struct CAMTTransactionDraft {
     ///
     /// The amount prefers `Amt`, then `AmtDtls/TxAmt`, then `AmtDtls/InstdAmt`: the booked amount
     /// before the instructed one, which may be in another currency or before charges.
-    func build(entryCreditDebit: CreditDebit?) -> Transaction {
+    consuming func build(entryCreditDebit: CreditDebit?) -> Transaction {
         var result = transaction
         result.amount = ownAmount ?? transactionAmount ?? transaction.originalAmount
         if let direction = creditDebit ?? entryCreditDebit { result.creditDebit = direction }
