@@ -416,6 +416,15 @@ struct CAMTParserTests {
         #expect(fromUTF16.first?.entries.first?.transactions.first?.debtor?.name == "Jürgen Müßig")
     }
 
+    @Test("predefined entities, character references and CDATA are text, not refused entities")
+    func escapes() throws {
+        let details = "<TxDtls><RltdPties><Cdtr><Nm>M&amp;M &#228;&#x20AC; &lt;AG&gt;</Nm></Cdtr></RltdPties><RmtInf><Ustrd><![CDATA[a<b & c]]></Ustrd></RmtInf></TxDtls>"
+        let tx = try #require(try F.parse(F.document(statements: ["<Id>E</Id>\(F.account())\(F.entry("1.00", "DBIT", details: details))"]))
+            .first?.entries.first?.transactions.first)
+        #expect(tx.creditor?.name == "M&M ä€ <AG>")
+        #expect(tx.remittance.unstructuredLines == ["a<b & c"])
+    }
+
     @Test("large documents stream: entries arrive before the input is exhausted, across chunk boundaries")
     func streaming() throws {
         let entryCount = 3000
