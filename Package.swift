@@ -26,9 +26,14 @@ let package = Package(
         .target(name: "Reconciliation", dependencies: ["BankStatements"]),
         .target(name: "Ledger", dependencies: ["BankStatements", "Reconciliation", "CSQLite"]),
         .executableTarget(name: "recon", dependencies: ["BankStatements", "Reconciliation", "Ledger"]),
-        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements"]),
+        // Test helpers shared by the test targets (the shared corpus locator).
+        .target(name: "ReconTestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "BankStatementsTests", dependencies: ["BankStatements", "ReconTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements", "ReconTestSupport"]),
         .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements"]),
     ],
     swiftLanguageModes: [.v6]

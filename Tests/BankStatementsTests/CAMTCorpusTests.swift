@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReconTestSupport
 @testable import BankStatements
 
 /// Every CAMT file of the shared corpus, read in place, checked against what the corpus itself says.
