@@ -209,12 +209,13 @@ struct CAMTWriter {
             }
             sink.write("            </RltdPties>\n" as StaticString)
         }
-        let agent = transaction.counterparty?.bic
-        if let agent {
-            sink.write(transaction.creditDebit == .credit ? "            <RltdAgts><DbtrAgt><FinInstnId>" as StaticString
+        let other = EntryFactory.otherParty(of: transaction)
+        let otherIsDebtor = other == transaction.debtor
+        if let agent = other?.bic {
+            sink.write(otherIsDebtor ? "            <RltdAgts><DbtrAgt><FinInstnId>" as StaticString
                                                           : "            <RltdAgts><CdtrAgt><FinInstnId>" as StaticString)
             bic(agent)
-            sink.write(transaction.creditDebit == .credit ? "</FinInstnId></DbtrAgt></RltdAgts>\n" as StaticString
+            sink.write(otherIsDebtor ? "</FinInstnId></DbtrAgt></RltdAgts>\n" as StaticString
                                                           : "</FinInstnId></CdtrAgt></RltdAgts>\n" as StaticString)
         }
         if let purpose = transaction.purpose {

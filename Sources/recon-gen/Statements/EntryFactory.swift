@@ -15,6 +15,12 @@ struct EntryFactory {
 
     private var companyParty: Party { Party(name: company.name) }
 
+    /// The party that is not the company: the payer of a credit, the payee of a debit, and the
+    /// debtor of a returned direct debit (a debit whose roles stay those of the collection).
+    static func otherParty(of transaction: Transaction) -> Party? {
+        transaction.returnInformation != nil ? transaction.debtor : transaction.counterparty
+    }
+
     /// A SEPA credit transfer from a customer (or anyone with a `Customer` record).
     func incomingTransfer(from payer: Party, amount: Int64, remittance: Remittance, endToEndId: String?,
                           date: CalendarDate, reference: String) -> Entry {

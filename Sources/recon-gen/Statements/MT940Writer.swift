@@ -128,7 +128,7 @@ struct MT940Writer {
             }
             if let mandate = references.mandateId { head += "/MARF/\(NameVariants.swiftSafe(mandate))/" }
             if let creditorId = references.creditorId { head += "/CSID/\(creditorId)/" }
-            if let party = transaction.counterparty {
+            if let party = EntryFactory.otherParty(of: transaction) {
                 let name = NameVariants.swiftSafe(String((party.name ?? "").prefix(70)))
                 let city = NameVariants.swiftSafe(party.address.first ?? "")
                 head += "/CNTP/\(party.iban ?? "")/\(party.bic ?? "")/\(name)/\(city)/"
