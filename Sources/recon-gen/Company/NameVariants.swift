@@ -2,6 +2,7 @@
 enum NameVariants {
     /// German and Dutch letters outside the SEPA basic character set, written the way banks do.
     static func transliterated(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -36,6 +37,7 @@ enum NameVariants {
 
     /// Only characters of the SWIFT X set (`a-z A-Z 0-9 / - ? : ( ) . , ' +` and space), for MT940.
     static func swiftSafe(_ text: String) -> String {
+        if text.utf8.allSatisfy(isSwiftCharacter) { return text }
         var result = ""
         for scalar in transliterated(text).unicodeScalars {
             switch scalar {
@@ -48,5 +50,17 @@ enum NameVariants {
             }
         }
         return result
+    }
+
+    private static func isSwiftCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "+"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -56,6 +56,11 @@ final class ByteSink {
         text.withUTF8Buffer { buffer.append(contentsOf: $0); count += $0.count }
     }
 
+    func append(_ raw: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: raw)
+        count += raw.count
+    }
+
     func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         count += bytes.count

@@ -104,7 +104,7 @@ struct MT940Writer {
                 end -= 1
             }
             if start > 0 { sink.write("\r\n" as StaticString) }
-            sink.write(Array(text[start..<end]))
+            text.withUnsafeBytes { sink.append(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
             start = end
         }
         sink.write("\r\n" as StaticString)
@@ -112,41 +112,47 @@ struct MT940Writer {
 
     /// The `:86:` codeword text for an entry, limited to six lines.
     static func information(for entry: Entry) -> [UInt8] {
-        var head = ""
-        var remittance = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(informationLimit + 16)
+        func add(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func field(_ code: StaticString, _ value: String) {
+            add("/"); add(code); add("/"); add(value); add("/")
+        }
         var remittanceText: String?
         if entry.batchTransactionCount != nil {
-            if let id = entry.batchPaymentInformationId { head += "/PREF/\(NameVariants.swiftSafe(id))/" }
-            if let creditorId = entry.transactions.first?.references.creditorId { head += "/CSID/\(creditorId)/" }
-            remittance = "/REMI/USTD//"
+            if let id = entry.batchPaymentInformationId { field("PREF", NameVariants.swiftSafe(id)) }
+            if let creditorId = entry.transactions.first?.references.creditorId { field("CSID", creditorId) }
+            add("/REMI/USTD//")
             remittanceText = "TOTAAL \(entry.batchTransactionCount ?? entry.transactions.count) POSTEN"
         } else if let transaction = entry.transactions.first {
             let references = transaction.references
-            if let reason = transaction.returnInformation?.reasonCode { head += "/RTRN/\(reason)/" }
+            if let reason = transaction.returnInformation?.reasonCode { field("RTRN", reason) }
             if let e2e = references.endToEndId, !TransactionReferences.isPlaceholder(e2e) {
-                head += "/EREF/\(NameVariants.swiftSafe(e2e))/"
+                field("EREF", NameVariants.swiftSafe(e2e))
             }
-            if let mandate = references.mandateId { head += "/MARF/\(NameVariants.swiftSafe(mandate))/" }
-            if let creditorId = references.creditorId { head += "/CSID/\(creditorId)/" }
+            if let mandate = references.mandateId { field("MARF", NameVariants.swiftSafe(mandate)) }
+            if let creditorId = references.creditorId { field("CSID", creditorId) }
             if let party = EntryFactory.otherParty(of: transaction) {
-                let name = NameVariants.swiftSafe(String((party.name ?? "").prefix(70)))
-                let city = NameVariants.swiftSafe(party.address.first ?? "")
-                head += "/CNTP/\(party.iban ?? "")/\(party.bic ?? "")/\(name)/\(city)/"
+                add("/CNTP/"); add(party.iban ?? ""); add("/"); add(party.bic ?? ""); add("/")
+                add(NameVariants.swiftSafe(String((party.name ?? "").prefix(70)))); add("/")
+                add(NameVariants.swiftSafe(party.address.first ?? "")); add("/")
             }
+            if let purpose = transaction.purpose { field("PURP", purpose) }
             if let reference = transaction.remittance.references.first {
-                remittance = "/REMI/STRD/\(reference.issuer ?? "CUR")/\(reference.reference)/"
+                add("/REMI/STRD/"); add(reference.issuer ?? "CUR"); add("/"); add(reference.reference); add("/")
             } else if let text = transaction.remittance.unstructured {
-                remittance = "/REMI/USTD//"
+                add("/REMI/USTD//")
                 remittanceText = NameVariants.swiftSafe(text)
             }
-            if let purpose = transaction.purpose { head += "/PURP/\(purpose)/" }
         }
-        var bytes = Array(head.utf8) + Array(remittance.utf8)
         if let remittanceText {
             let room = max(0, informationLimit - bytes.count - 1)
-            bytes += Array(remittanceText.utf8.prefix(room)) + [UInt8(ascii: "/")]
+            bytes.append(contentsOf: remittanceText.utf8.prefix(room))
+            add("/")
         }
-        if bytes.isEmpty, let info = entry.additionalInfo { bytes = Array(NameVariants.swiftSafe(info).utf8) }
-        return Array(bytes.prefix(informationLimit))
+        if bytes.isEmpty, let info = entry.additionalInfo { add(NameVariants.swiftSafe(info)) }
+        if bytes.count > informationLimit { bytes.removeLast(bytes.count - informationLimit) }
+        return bytes
     }
 }
