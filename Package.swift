@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements"]),
-        .testTarget(name: "reconTests", dependencies: ["BankStatements"]),
+        .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements"]),
         .testTarget(name: "reconGenTests", dependencies: ["recon-gen", "BankStatements"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,10 @@ enum Commands {
     static var all: [any Command.Type] {
         [
             ParseCommand.self,
+            ImportCommand.self,
+            InvoicesCommand.self,
+            StatementsCommand.self,
+            TransactionsCommand.self,
         ]
     }
 

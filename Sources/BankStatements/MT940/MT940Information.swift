@@ -1,0 +1,39 @@
+/// Reads an `:86:` text in whichever dialect it is written, detected from its content.
+///
+/// An unknown layout is never an error: its lines become the remittance text.
+enum MT940Information {
+    static func parse(_ bytes: [UInt8], utf8: Bool) -> MT940Details {
+        var details = MT940Details()
+        let joined = bytes.filter { $0 != 0x0A }
+        if let separator = MT940GermanSubfields.separator(joined) {
+            MT940GermanSubfields.parse(joined, separator: separator, into: &details, utf8: utf8)
+        } else if MT940DutchCodewords.matches(joined) {
+            MT940DutchCodewords.parse(joined, into: &details, utf8: utf8)
+        } else {
+            let lines = bytes.split(separator: 0x0A).map(Array.init)
+            if let first = lines.first, let party = MT940DutchKeywordText.fixedColumnParty(first, utf8: utf8) {
+                details.counterparty = party
+                unstructured(lines, into: &details, utf8: utf8)
+            } else if !MT940DutchKeywordText.parse(joined, into: &details, utf8: utf8) {
+                unstructured(lines, into: &details, utf8: utf8)
+                // SNS and ASN start the text with the other side's IBAN and name.
+                if let first = lines.first {
+                    let end = first.firstIndex(of: 0x20) ?? first.count
+                    if MT940Bytes.looksLikeIBAN(first, 0..<end) {
+                        details.counterparty.iban = String(decoding: first[0..<end], as: UTF8.self)
+                        let name = MT940Text.string(first, MT940Bytes.trim(first, end..<first.count), utf8: utf8)
+                        if !name.isEmpty { details.counterparty.name = name }
+                    }
+                }
+            }
+        }
+        return details
+    }
+
+    private static func unstructured(_ lines: [[UInt8]], into details: inout MT940Details, utf8: Bool) {
+        for line in lines {
+            let text = MT940Text.string(line, MT940Bytes.trim(line, 0..<line.count), utf8: utf8)
+            if !text.isEmpty { details.remittance.unstructuredLines.append(text) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import BankStatements
+
+/// A statement file read and parsed in full, with the fingerprint of its bytes.
+///
+/// Reading every file of an import before the database is touched is what makes an import all or
+/// nothing without holding the write lock while parsing.
+public struct StatementFile: Sendable {
+    /// The path as the user gave it.
+    public var path: String
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String
+    public var size: Int
+    public var statements: [BankStatements.Statement]
+
+    public init(path: String, sha256: String, size: Int, statements: [BankStatements.Statement]) {
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+        self.statements = statements
+    }
+
+    /// Reads, fingerprints and parses the file at `path` (CAMT or MT940, told apart by content).
+    ///
+    /// - Throws: `StatementParseError` with the file and line of the first problem.
+    public static func read(path: String, options: ParseOptions = ParseOptions(),
+                            maximumBytes: Int = 1 << 31) throws -> StatementFile {
+        let bytes = try FileReading.readAll(path: path, maximumBytes: maximumBytes)
+        let statements = try StatementParser.statements(bytes: bytes, name: path, options: options)
+        return StatementFile(path: path, sha256: SHA256.hex(of: bytes), size: bytes.count, statements: statements)
+    }
+}
