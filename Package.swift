@@ -7,6 +7,7 @@ let package = Package(
     name: "recon",
     products: [
         .executable(name: "recon", targets: ["recon"]),
+        .executable(name: "recon-gen", targets: ["recon-gen"]),
         .library(name: "BankStatements", targets: ["BankStatements"]),
         .library(name: "Reconciliation", targets: ["Reconciliation"]),
         .library(name: "Ledger", targets: ["Ledger"]),
@@ -26,10 +27,17 @@ let package = Package(
         .target(name: "Reconciliation", dependencies: ["BankStatements"]),
         .target(name: "Ledger", dependencies: ["BankStatements", "Reconciliation", "CSQLite"]),
         .executableTarget(name: "recon", dependencies: ["BankStatements", "Reconciliation", "Ledger"]),
-        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements"]),
+        .executableTarget(name: "recon-gen", dependencies: ["BankStatements"]),
+        // Test helpers shared by the test targets (the shared corpus locator).
+        .target(name: "ReconTestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "BankStatementsTests", dependencies: ["BankStatements", "ReconTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements", "ReconTestSupport"]),
         .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements"], exclude: ["Fixtures"]),
+        .testTarget(name: "reconGenTests", dependencies: ["recon-gen", "BankStatements"]),
     ],
     swiftLanguageModes: [.v6]
 )

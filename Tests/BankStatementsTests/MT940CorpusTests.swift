@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReconTestSupport
 @testable import BankStatements
 
 /// Every MT940/MT942 file of the shared corpus, read by `MT940Parser` directly.

@@ -51,7 +51,18 @@ public struct Transaction: Hashable, Sendable {
     }
 
     /// The other party: the debtor of a credit (who paid us), the creditor of a debit (whom we paid).
-    public var counterparty: Party? { creditDebit == .credit ? debtor : creditor }
+    ///
+    /// A return keeps the roles of the payment it returns: a returned direct debit is a debit whose
+    /// debtor is still the customer. When the expected side is empty (banks fill what they know),
+    /// the other side is taken.
+    public var counterparty: Party? {
+        let paidUs = (creditDebit == .credit) != (returnInformation != nil)
+        let preferred = paidUs ? debtor : creditor
+        if let preferred, !preferred.isEmpty { return preferred }
+        let other = paidUs ? creditor : debtor
+        if let other, !other.isEmpty { return other }
+        return nil
+    }
 
     /// The ultimate other party, when the payment was made on someone else's behalf.
     public var ultimateCounterparty: Party? { creditDebit == .credit ? ultimateDebtor : ultimateCreditor }

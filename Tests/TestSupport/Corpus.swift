@@ -1,18 +1,18 @@
 import Foundation
+import Testing
 
 /// The shared statement corpus (`../shared/corpus` beside the repository), read in place.
 ///
 /// It is absent on a user's machine: tests over it are then reported as skipped, not passed.
-enum Corpus {
+public enum Corpus {
     /// The corpus folder: `$RECON_CORPUS`, else `../shared/corpus` relative to the repository root.
-    static let root: URL? = {
+    public static let root: URL? = {
         if let override = ProcessInfo.processInfo.environment["RECON_CORPUS"], !override.isEmpty {
             return URL(fileURLWithPath: override, isDirectory: true)
         }
-        // This file is <repo>/Tests/BankStatementsTests/Support/Corpus.swift.
+        // This file is <repo>/Tests/TestSupport/Corpus.swift.
         let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidate = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus", isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -21,13 +21,13 @@ enum Corpus {
         return candidate
     }()
 
-    static var isAvailable: Bool { root != nil }
+    public static var isAvailable: Bool { root != nil }
 
-    static let skipReason: Comment = "shared corpus not found (../shared/corpus or $RECON_CORPUS): corpus tests skipped"
+    public static let skipReason: Comment = "shared corpus not found (../shared/corpus or $RECON_CORPUS): corpus tests skipped"
 
     /// Paths relative to the corpus root of the regular files under `folder` (recursively),
     /// sorted, leaving out documentation and expected-result companions.
-    static func files(under folder: String, excludingExtensions excluded: Set<String> = ["md", "json", "yml", "yaml", "csv", "pydata", "zip", "txt_expected"]) -> [String] {
+    public static func files(under folder: String, excludingExtensions excluded: Set<String> = ["md", "json", "yml", "yaml", "csv", "pydata", "zip", "txt_expected"]) -> [String] {
         guard let root else { return [] }
         let base = root.appendingPathComponent(folder, isDirectory: true)
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
@@ -44,9 +44,7 @@ enum Corpus {
     }
 
     /// The absolute path of a corpus file given relative to the root.
-    static func path(_ relative: String) -> String {
+    public static func path(_ relative: String) -> String {
         (root ?? URL(fileURLWithPath: "/nonexistent")).appendingPathComponent(relative).path
     }
 }
-
-import Testing

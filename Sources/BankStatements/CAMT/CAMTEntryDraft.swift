@@ -1,0 +1,34 @@
+/// An `Ntry` being read. Only the entry being read is held, never the statement's entries.
+struct CAMTEntryDraft {
+    var sourceLine: Int
+    var amount: Money?
+    var creditDebit: CreditDebit?
+    var entry = Entry(amount: Money(minorUnits: 0, currency: .euro), creditDebit: .credit)
+
+    init(sourceLine: Int, position: Int) {
+        self.sourceLine = sourceLine
+        entry.sourceLine = sourceLine
+        entry.position = position
+    }
+
+    /// The finished entry, or the first required element that is missing.
+    ///
+    /// An entry without `TxDtls` gets exactly one transaction built from the entry itself, so that
+    /// matching downstream always has a transaction to look at; a batch that gives only a count
+    /// (`Btch/NbOfTxs`) is treated the same way, with the count kept on the entry.
+    func build() -> Result<Entry, MissingElement> {
+        guard let amount else { return .failure(MissingElement(name: "Amt")) }
+        guard let creditDebit else { return .failure(MissingElement(name: "CdtDbtInd")) }
+        var result = entry
+        result.amount = amount
+        result.creditDebit = creditDebit
+        if result.transactions.isEmpty {
+            var references = TransactionReferences()
+            references.accountServicerReference = result.accountServicerReference
+            references.paymentInformationId = result.batchPaymentInformationId
+            result.transactions = [Transaction(position: 0, amount: amount, creditDebit: creditDebit,
+                                               references: references, additionalInfo: result.additionalInfo)]
+        }
+        return .success(result)
+    }
+}
