@@ -113,6 +113,25 @@ import Testing
         #expect(try ledger.status("W-1") == .open && ledger.open("W-1") == 10_000)
     }
 
+    @Test func aNettedCreditNoteIsUndoneOnlyAfterItsInvoice() throws {
+        let ledger = try MatchingLedger([
+            "N-1,C9,Ny AB,,2026-01-01,2026-01-31,EUR,200.00,",
+            "NC-1,C9,Ny AB,,2026-01-02,2026-01-31,EUR,-50.00,",
+        ])
+        try ledger.book("2026-02-01", [Pay.credit(15_000, payer: "Ny AB", text: "N-1")])
+        #expect(try ledger.status("N-1") == .paid && ledger.status("NC-1") == .paid)
+        let note = try #require(try ledger.liveAllocations("NC-1").first)
+        let invoice = try #require(try ledger.liveAllocations("N-1").first)
+        #expect(throws: LedgerError.self) { try ledger.store.undoAllocation(id: note.allocation.id, reason: "x") }
+        #expect(try ledger.status("NC-1") == .paid)
+        _ = try ledger.store.undoAllocation(id: invoice.allocation.id, reason: "wrong invoice")
+        #expect(try ledger.status("N-1") == .open)
+        // Now the payment holds 50.00 more than it paid in (the credit note), which undoing the note frees.
+        _ = try ledger.store.undoAllocation(id: note.allocation.id, reason: "wrong invoice")
+        #expect(try ledger.status("NC-1") == .open)
+        #expect(try ledger.transaction(amount: 15_000)?.unallocated.minorUnits == 15_000)
+    }
+
     @Test func ambiguousReturnIsDecidedInReview() throws {
         let ledger = try MatchingLedger(Self.invoices)
         try ledger.book("2026-02-01", [Pay.credit(7_500, payer: "Gamma Logistics BV", text: "G-1", endToEnd: "SAME"),

@@ -41,6 +41,9 @@ enum Migration3 {
             CHECK (source IN ('invoice-file', 'learned'));
         ALTER TABLE customer_ibans ADD COLUMN created_at TEXT;
 
+        -- 'recon match' skips transactions with an ignored item: look them up by transaction.
+        CREATE INDEX review_items_transaction ON review_items(transaction_id, state);
+
         -- 'payment': an unexplained credit; 'return': a return whose original payment is unclear.
         ALTER TABLE review_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment' CHECK (kind IN ('payment', 'return'));
         -- 0 after an undo: a person rejected the automatic choice, so 'recon match' may refresh the

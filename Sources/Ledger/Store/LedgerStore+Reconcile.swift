@@ -86,6 +86,13 @@ extension LedgerStore {
                   AND NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_allocation_id = a.id)
                 """, [.integer(transactionID), .integer(original.invoiceID)], { $0.int64(0) })
             for writeOff in writeOffs { reversals.append(try reverseAllocation(id: writeOff, reason: reason)) }
+            if let after = try transaction(id: transactionID), after.unallocated.minorUnits < 0 {
+                // A credit note netted against an invoice: alone, its undo would leave the invoice
+                // holding more of the payment than the payment had.
+                throw LedgerError.invalidRequest(
+                    "undoing allocation \(id) alone would leave transaction \(transactionID) allocated beyond its amount; "
+                        + "undo the invoice allocations it was netted with first")
+            }
             let reviewReason = "allocation \(id) undone: \(reason)"
             if let open = try database.firstRow("SELECT id FROM review_items WHERE transaction_id = ? AND state = 'open'",
                                                 [.integer(transactionID)], { $0.int64(0) }) {
