@@ -7,6 +7,10 @@ enum Commands {
             InvoicesCommand.self,
             StatementsCommand.self,
             TransactionsCommand.self,
+            OverdueCommand.self,
+            CustomersCommand.self,
+            ConfigCommand.self,
+            RatesCommand.self,
         ]
     }
 

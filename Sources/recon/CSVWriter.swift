@@ -1,0 +1,53 @@
+import BankStatements
+
+/// Writes spreadsheet-friendly CSV (RFC 4180): a header row, CRLF line ends, fields quoted when
+/// they hold the separator, a quote or a line break, quotes doubled.
+struct CSVWriter {
+    /// How numbers and fields are written for the spreadsheet that will open the file.
+    enum Locale: String {
+        /// `,` between fields, `.` in amounts.
+        case standard = "en"
+        /// Dutch Excel: `;` between fields, `,` in amounts, and a UTF-8 byte order mark so that Excel
+        /// reads names with accents correctly.
+        case dutch = "nl"
+
+        var separator: String { self == .dutch ? ";" : "," }
+        var decimalSeparator: Character { self == .dutch ? "," : "." }
+    }
+
+    let locale: Locale
+    private(set) var text = ""
+
+    init(locale: Locale) {
+        self.locale = locale
+        if locale == .dutch { text = "\u{FEFF}" }
+    }
+
+    mutating func row(_ fields: [String]) {
+        text += fields.map(quoted).joined(separator: locale.separator) + "\r\n"
+    }
+
+    /// An amount with the currency's decimals and the locale's decimal separator.
+    func amount(_ money: Money?) -> String {
+        guard let money else { return "" }
+        return Money.format(minorUnits: money.minorUnits, exponent: money.currency.exponent, separator: locale.decimalSeparator)
+    }
+
+    private func quoted(_ field: String) -> String {
+        let needsQuotes = field.utf8.contains { byte in
+            byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+        }
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingQuotes() + "\""
+    }
+}
+
+private extension String {
+    func replacingQuotes() -> String {
+        var result = ""
+        for character in self {
+            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        }
+        return result
+    }
+}
