@@ -28,7 +28,7 @@ public enum InstallmentInterval: Hashable, Sendable, CustomStringConvertible {
 
     private var approximateDays: Int {
         switch self {
-        case .months(let count): return count * 31
+        case .months(let count): return count * 30
         case .days(let count): return count
         }
     }
