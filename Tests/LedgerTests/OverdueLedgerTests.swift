@@ -242,4 +242,52 @@ import Testing
         #expect(summaries.map(\.openInvoices) == [1, 1])
         #expect(summaries.first?.openTotals == [F.money(100_000)])
     }
+
+    @Test func runningTotalsAlwaysAgreeWithTheBalancesView() throws {
+        let (temporary, store) = try seeded()
+        _ = try store.importStatements([F.file("s", [F.statement(day: "2026-11-05", entries: [
+            F.credit(30_000, on: "2026-11-05", reference: "A"), F.credit(20_000, on: "2026-11-06", reference: "B"),
+        ])])])
+        let credits = try store.unallocatedCredits()
+        let first = try store.recordAllocation(transactionID: credits[0].id, invoiceID: try invoiceID(store, "RE-1"),
+                                               amount: F.money(30_000), method: "t", confidence: 100, evidence: "")
+        try store.recordAllocation(transactionID: credits[1].id, invoiceID: try invoiceID(store, "RE-2"),
+                                   amount: F.money(20_000), method: "t", confidence: 100, evidence: "")
+        try store.reverseAllocation(id: first, reason: "wrong")
+        try store.recordAllocation(transactionID: nil, invoiceID: try invoiceID(store, "RE-3"), amount: F.money(1_000),
+                                   kind: .writeOff, method: "t", confidence: 100, evidence: "")
+        // An amount changed by a later import, and a new invoice.
+        let csv = Self.header + "RE-3,C2,Eva Privat,,2026-11-01,2026-12-01,450.00,,,consumer\nRE-4,C2,Eva Privat,,2026-11-01,2026-12-01,10.00,,,\n"
+        _ = try store.importInvoices(bytes: Array(csv.utf8), file: "inv2.csv")
+        let mismatches = try store.database.integer("""
+            SELECT count(*) FROM invoice_balances b LEFT JOIN invoice_totals o ON o.invoice_id = b.invoice_id
+            WHERE o.invoice_id IS NULL OR o.amount_minor <> b.amount_minor OR o.allocated_minor <> b.allocated_minor
+            """)
+        #expect(mismatches == 0)
+        #expect(try store.database.integer("SELECT count(*) FROM invoice_totals") == 4)
+        #expect(try store.database.integer("SELECT count(*) FROM invoice_totals WHERE amount_minor > allocated_minor") == 3)
+        let reopened = try temporary.open()
+        #expect(try reopened.overdue(OverdueQuery(asOf: F.date("2026-12-10"))).items.map(\.invoiceNumber) == ["RE-1", "RE-3", "RE-4"])
+    }
+
+    @Test func migratingASchemaOneFileFillsInTheTotals() throws {
+        let temporary = try TemporaryDatabase()
+        do {
+            let database = try Database(path: temporary.path)
+            try database.execute(Migration1.sql)
+            try database.execute("""
+                INSERT INTO customers (id, name) VALUES ('C1', 'A');
+                INSERT INTO invoices (id, invoice_number, customer_id, issue_date, due_date, currency, amount_minor, created_at, updated_at)
+                VALUES (1, 'RE-1', 'C1', '2026-01-01', '2026-02-01', 'EUR', 10000, 'x', 'x'),
+                       (2, 'RE-2', 'C1', '2026-01-01', '2026-02-01', 'EUR', 5000, 'x', 'x');
+                INSERT INTO allocations (invoice_id, amount_minor, currency, kind, method, confidence, created_at, created_by_command)
+                VALUES (2, 5000, 'EUR', 'write-off', 'm', 100, '2026-01-05T00:00:00Z', 'x');
+                PRAGMA user_version = 1;
+                """)
+        }
+        let store = try temporary.open()
+        #expect(try store.schemaVersion() == 2)
+        #expect(try store.database.integer("SELECT allocated_minor FROM invoice_totals WHERE invoice_id = 2") == 5000)
+        #expect(try store.overdue(OverdueQuery(asOf: F.date("2026-03-01"))).items.map(\.invoiceNumber) == ["RE-1"])
+    }
 }

@@ -47,7 +47,34 @@ enum Migration2 {
             PRIMARY KEY (kind, effective_from)
         ) STRICT;
 
-        -- The overdue list reads open amounts per invoice from here; a covering index keeps it one pass.
-        CREATE INDEX allocations_invoice_cover ON allocations(invoice_id, kind, transaction_id, amount_minor);
+        -- A running total per invoice, kept by triggers in the same transaction as every write, so it
+        -- can never disagree with the journal (the invoice_balances view stays the reference). It lets
+        -- 'recon overdue' visit only the unsettled invoices through a partial index instead of
+        -- summing the allocations of every invoice: O(open invoices), not O(all invoices).
+        CREATE TABLE invoice_totals (
+            invoice_id INTEGER PRIMARY KEY,
+            amount_minor INTEGER NOT NULL,
+            allocated_minor INTEGER NOT NULL,
+            last_allocated_at TEXT
+        ) STRICT;
+        CREATE INDEX invoice_totals_unsettled ON invoice_totals(invoice_id) WHERE amount_minor > allocated_minor;
+        CREATE INDEX invoice_totals_last_allocated ON invoice_totals(last_allocated_at) WHERE last_allocated_at IS NOT NULL;
+        INSERT INTO invoice_totals (invoice_id, amount_minor, allocated_minor, last_allocated_at)
+        SELECT i.id, i.amount_minor, COALESCE(SUM(a.amount_minor), 0), MAX(a.created_at)
+        FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id GROUP BY i.id;
+        CREATE TRIGGER invoice_totals_insert AFTER INSERT ON invoices BEGIN
+            INSERT INTO invoice_totals (invoice_id, amount_minor, allocated_minor) VALUES (new.id, new.amount_minor, 0);
+        END;
+        CREATE TRIGGER invoice_totals_amount AFTER UPDATE OF amount_minor ON invoices BEGIN
+            UPDATE invoice_totals SET amount_minor = new.amount_minor WHERE invoice_id = new.id;
+        END;
+        CREATE TRIGGER invoice_totals_delete AFTER DELETE ON invoices BEGIN
+            DELETE FROM invoice_totals WHERE invoice_id = old.id;
+        END;
+        CREATE TRIGGER invoice_totals_allocation AFTER INSERT ON allocations BEGIN
+            UPDATE invoice_totals SET allocated_minor = allocated_minor + new.amount_minor,
+                last_allocated_at = max(COALESCE(last_allocated_at, ''), new.created_at)
+            WHERE invoice_id = new.invoice_id;
+        END;
         """
 }

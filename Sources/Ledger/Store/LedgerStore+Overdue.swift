@@ -14,30 +14,46 @@ extension LedgerStore {
         let reviewed = try customersWithPendingReview()
         let asOf = query.asOf
         var items: [OverdueItem] = []
+        // The candidates come from the trigger-kept running totals: invoices not covered by their
+        // allocations (a partial index holds exactly those), plus any with an allocation recorded
+        // from `cutFrom` on, whose figures on the as-of day may differ from today's. Only the
+        // candidates pay for the exact figures: unreversed allocations booked by the as-of day,
+        // payments, last payment.
         let sql = """
-            WITH paid AS (
-                SELECT a.invoice_id, SUM(a.amount_minor) AS allocated, SUM(a.kind = 'payment') AS payments,
-                    MAX(CASE WHEN a.kind = 'payment' THEN COALESCE(t.booking_date, t.value_date) END) AS last_payment
-                FROM allocations a LEFT JOIN transactions t ON t.id = a.transaction_id
-                WHERE a.kind <> 'reversal'
-                    AND NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_allocation_id = a.id)
-                    AND COALESCE(t.booking_date, t.value_date, substr(a.created_at, 1, 10)) <= ?1
-                GROUP BY a.invoice_id
+            WITH candidates(id) AS (
+                SELECT invoice_id FROM invoice_totals WHERE amount_minor > allocated_minor
+                UNION
+                SELECT invoice_id FROM invoice_totals WHERE last_allocated_at IS NOT NULL AND last_allocated_at >= ?3
             )
             SELECT i.id, i.invoice_number, i.customer_id, c.name, c.email, c.phone, c.type, i.due_date, i.currency,
-                i.amount_minor, COALESCE(p.allocated, 0), COALESCE(p.payments, 0), p.last_payment,
+                i.amount_minor,
+                (SELECT COALESCE(SUM(a.amount_minor), 0) FROM allocations a LEFT JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind <> 'reversal' AND \(LedgerStore.unreversed)
+                    AND COALESCE(t.booking_date, t.value_date, substr(a.created_at, 1, 10)) <= ?1),
+                (SELECT count(*) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(LedgerStore.unreversed)
+                    AND COALESCE(t.booking_date, t.value_date) <= ?1),
+                (SELECT MAX(COALESCE(t.booking_date, t.value_date)) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(LedgerStore.unreversed)
+                    AND COALESCE(t.booking_date, t.value_date) <= ?1),
                 s.extended_due_date, pl.installments, pl.plan_interval, pl.due_date, s.hold_reason
-            FROM invoices i
-            JOIN customers c ON c.id = i.customer_id
-            LEFT JOIN paid p ON p.invoice_id = i.id
+            FROM candidates k
+            CROSS JOIN invoices i ON i.id = k.id
+            CROSS JOIN customers c ON c.id = i.customer_id
             LEFT JOIN invoice_arrangement_state s ON s.invoice_id = i.id
             LEFT JOIN invoice_arrangements pl ON pl.id = s.last_plan_row AND pl.kind = 'plan'
-            WHERE i.amount_minor > COALESCE(p.allocated, 0)
-                AND (COALESCE(s.extended_due_date, i.due_date) < ?1 OR pl.id IS NOT NULL)
+            WHERE i.amount_minor > 0
+                AND (i.due_date < ?1 OR i.id IN (SELECT invoice_id FROM invoice_arrangements))
                 AND (?2 IS NULL OR i.customer_id = ?2)
             """
         let statement = try database.prepare(sql)
-        try statement.bind([.text(asOf.description), .string(query.customerID)])
+        let latestBooking = try database.rows(
+            "SELECT (SELECT MAX(t.booking_date) FROM transactions t WHERE t.account_id = acc.id) FROM accounts acc"
+        ) { $0.optionalText(0) }.compactMap { $0 }.max()
+        // Allocations recorded from this time on are re-checked exactly. For a list of an earlier day
+        // while later bookings exist, "" makes every allocated invoice a candidate (slower, exact).
+        let cutFrom = (latestBooking ?? "") > asOf.description ? "" : asOf.adding(days: 1).description
+        try statement.bind([.text(asOf.description), .string(query.customerID), .text(cutFrom)])
         while try statement.step() {
             guard let dueDate = CalendarDate(iso: statement.text(7)) else { continue }
             let currency = LedgerStore.currency(statement.text(8))
@@ -66,6 +82,9 @@ extension LedgerStore {
         let (stale, hasStatements) = try staleAccounts(asOf: asOf)
         return OverdueReport(asOf: asOf, items: items, staleAccounts: stale, hasStatements: hasStatements)
     }
+
+    /// The allocation `a` has not been cancelled by a reversal row.
+    private static let unreversed = "NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_allocation_id = a.id)"
 
     /// Customers with an unresolved incoming payment in the review queue: one whose payer IBAN or
     /// name is the customer's, or whose candidates name one of the customer's invoices.

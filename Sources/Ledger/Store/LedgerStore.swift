@@ -91,6 +91,6 @@ public final class LedgerStore {
     public static let tables = [
         "accounts", "imported_files", "statements", "statement_balances", "transactions", "customers",
         "customer_ibans", "customer_aliases", "invoices", "allocations", "review_items", "config", "audit_log",
-        "invoice_arrangements", "interest_rates",
+        "invoice_arrangements", "interest_rates", "invoice_totals",
     ]
 }
