@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements"]),
-        .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements"]),
+        .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements", "Ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,8 +34,9 @@ struct CSVWriter {
     }
 
     private func quoted(_ field: String) -> String {
+        let separator = locale == .dutch ? UInt8(ascii: ";") : UInt8(ascii: ",")
         let needsQuotes = field.utf8.contains { byte in
-            byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+            byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D || byte == separator
         }
         guard needsQuotes else { return field }
         return "\"" + field.replacingQuotes() + "\""

@@ -112,10 +112,15 @@ extension LedgerStore {
     }
 
     /// Accounts whose statements end before `asOf` less the tolerated gap, and whether any exist.
+    ///
+    /// A statement ends on its period end (CAMT) or, without one (MT940), on the date of its booked
+    /// closing or interim balance; forward-value balances are ignored because they lie in the future.
     private func staleAccounts(asOf: CalendarDate) throws -> ([StaleAccount], Bool) {
         let tolerance = Int(try setting("overdue.stale-after-days")) ?? 0
         let rows = try database.rows("""
-            SELECT COALESCE(acc.iban, acc.other_id, acc.account_key), MAX(COALESCE(s.period_end, s.period_start))
+            SELECT COALESCE(acc.iban, acc.other_id, acc.account_key),
+                MAX(COALESCE(s.period_end, (SELECT MAX(b.date) FROM statement_balances b
+                                            WHERE b.statement_id = s.id AND b.kind IN ('CLBD', 'ITBD')), s.period_start))
             FROM accounts acc JOIN statements s ON s.account_id = acc.id GROUP BY acc.id ORDER BY 1
             """) { ($0.text(0), $0.optionalText(1).flatMap { CalendarDate(iso: $0) }) }
         let stale = rows.compactMap { account, last -> StaleAccount? in
