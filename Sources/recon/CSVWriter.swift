@@ -16,15 +16,13 @@ struct CSVWriter {
     }
 
     let locale: Locale
-    private(set) var text = ""
 
-    init(locale: Locale) {
-        self.locale = locale
-        if locale == .dutch { text = "\u{FEFF}" }
-    }
+    /// What goes before the header row: the byte order mark for Dutch Excel, else nothing.
+    var preamble: String { locale == .dutch ? "\u{FEFF}" : "" }
 
-    mutating func row(_ fields: [String]) {
-        text += fields.map(quoted).joined(separator: locale.separator) + "\r\n"
+    /// One record, with its CRLF.
+    func row(_ fields: [String]) -> String {
+        fields.map(quoted).joined(separator: locale.separator) + "\r\n"
     }
 
     /// An amount with the currency's decimals and the locale's decimal separator.

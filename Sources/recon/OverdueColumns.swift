@@ -69,30 +69,45 @@ enum OverdueColumns {
         return Money(minorUnits: total, currency: currency)
     }
 
-    static func json(_ item: OverdueItem) -> JSONValue {
-        .object(all.map { column in
-            switch column.value(item) {
-            case .text(let text): return (column.name, .optional(text))
-            case .amount(let money): return (column.name, .optional(money?.decimalString))
-            case .integer(let number): return (column.name, number.map { .integer(Int64($0)) } ?? .null)
-            case .flag(let flag): return (column.name, .bool(flag))
+    /// Writes the list as a JSON array, one object at a time, so a long list never sits in memory twice.
+    static func writeJSON(_ items: [OverdueItem], to write: (String) -> Void) {
+        write("[")
+        var text = ""
+        for (position, item) in items.enumerated() {
+            text.removeAll(keepingCapacity: true)
+            if position > 0 { text += "," }
+            text += "{"
+            for (index, column) in all.enumerated() {
+                if index > 0 { text += "," }
+                text += "\"" + column.name + "\":"
+                switch column.value(item) {
+                case .text(let value):
+                    if let value { JSONValue.renderString(value, into: &text) } else { text += "null" }
+                case .amount(let money):
+                    if let money { text += "\"" + money.decimalString + "\"" } else { text += "null" }
+                case .integer(let number): text += number.map(String.init) ?? "null"
+                case .flag(let flag): text += flag ? "true" : "false"
+                }
             }
-        })
+            text += "}"
+            write(text)
+        }
+        write("]\n")
     }
 
-    static func csv(_ items: [OverdueItem], locale: CSVWriter.Locale) -> String {
-        var writer = CSVWriter(locale: locale)
-        writer.row(all.map(\.name))
+    /// Writes the list as CSV with a header row of the JSON key names.
+    static func writeCSV(_ items: [OverdueItem], locale: CSVWriter.Locale, to write: (String) -> Void) {
+        let writer = CSVWriter(locale: locale)
+        write(writer.preamble + writer.row(all.map(\.name)))
         for item in items {
-            writer.row(all.map { column in
+            write(writer.row(all.map { column in
                 switch column.value(item) {
                 case .text(let text): return text ?? ""
                 case .amount(let money): return writer.amount(money)
                 case .integer(let number): return number.map(String.init) ?? ""
                 case .flag(let flag): return flag ? "true" : "false"
                 }
-            })
+            }))
         }
-        return writer.text
     }
 }

@@ -62,9 +62,9 @@ enum OverdueCommand: Command {
         }
         let report = try store.overdue(OverdueQuery(asOf: asOf, customerID: customer, minimumDays: minimumDays))
         if json {
-            Console.line(JSONValue.array(report.items.map(OverdueColumns.json)).rendered())
+            OverdueColumns.writeJSON(report.items, to: Console.out)
         } else if csv {
-            Console.out(OverdueColumns.csv(report.items, locale: locale))
+            OverdueColumns.writeCSV(report.items, locale: locale, to: Console.out)
         } else {
             printText(report)
         }
