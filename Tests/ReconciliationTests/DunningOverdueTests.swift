@@ -158,4 +158,21 @@ private func assess(_ cents: Int64 = 100_000, paid: Int64 = 0, due: String = "20
         // 36500 cents × 10 % / 365 = 10 cents a day each: 60 days + 30 days = 900 cents.
         #expect(claims.interest == .amount(euros(900)))
     }
+
+    @Test func interestAlsoRunsOnWhatWasPaidLateUntilItWasPaid() throws {
+        let rates = [rate(.commercial, "2026-01-01", "10")]
+        // 1,000.00 due 15 June, 400.00 paid on 1 July, as of 15 July.
+        let result = try #require(assess(100_000, paid: 40_000, due: "2026-06-15", on: "2026-07-15"))
+        let claims = try #require(OverdueClaims.compute(for: result, asOf: date("2026-07-15"), kind: .commercial, rates: rates,
+                                                         latePayments: [(date("2026-07-01"), euros(40_000))]))
+        // 600.00 for 30 days: 60000 × 10 % × 30 / 365 = 493.15 cents; 400.00 for 15 days (16–30 June):
+        // 40000 × 10 % × 15 / 365 = 164.38 cents. 493 + 164 = 657.
+        #expect(claims.interest == .amount(euros(657)))
+        // A payment before the due date carried no interest.
+        let early = try #require(OverdueClaims.compute(for: result, asOf: date("2026-07-15"), kind: .commercial, rates: rates,
+                                                        latePayments: [(date("2026-06-10"), euros(40_000))]))
+        #expect(early.interest == .amount(euros(493)))
+        // The collection costs are on what is still overdue.
+        #expect(claims.collectionCosts == euros(9_000))
+    }
 }

@@ -123,6 +123,11 @@ import Testing
         #expect(re1["partialPayments"] as? Int == 1)
         #expect(re1["lastPaymentDate"] as? String == "2026-07-10")
         #expect(re1["openAmount"] as? String == "600.00")
+        // Interest on the 600.00 still open: 15 days at 10.15 % and 15 at 12 %:
+        // 60000 × (1015 × 15 + 1200 × 15) / 3650000 = 546.16 cents; on the 400.00 paid on 10 July until the
+        // day before: 15 days at 10.15 % and 9 at 12 %: 40000 × (15225 + 10800) / 3650000 = 285.21 cents.
+        #expect(re1["interest"] as? String == "8.31")
+        #expect(re1["collectionCosts"] as? String == "90.00")
         // As of 9 July the payment had not been booked yet.
         let before = try Recon.run(["overdue", "--as-of", "2026-07-09", "--json", "--db", db, "--customer", "C1"])
         #expect(before.stdout.contains(#""openAmount":"1000.00""#) && before.stdout.contains(#""partialPayments":0"#))

@@ -78,9 +78,37 @@ extension LedgerStore {
                 lastPaymentDate: statement.optionalText(12).flatMap { CalendarDate(iso: $0) },
                 pendingReview: reviewed.contains(customerID), claims: claims))
         }
+        try addInterestOnLatePayments(&items, asOf: asOf, rates: rates)
         items.sort { ($0.assessment.overdueSince, $0.invoiceNumber) < ($1.assessment.overdueSince, $1.invoiceNumber) }
         let (stale, hasStatements) = try staleAccounts(asOf: asOf)
         return OverdueReport(asOf: asOf, items: items, staleAccounts: stale, hasStatements: hasStatements)
+    }
+
+    /// Recomputes the claims of partly paid invoices so that interest also counts on what was paid
+    /// late, until it was paid: one query for all of them.
+    private func addInterestOnLatePayments(_ items: inout [OverdueItem], asOf: CalendarDate, rates: [InterestRate]) throws {
+        let affected = items.indices.filter { items[$0].claims != nil && items[$0].arrangements.plan == nil && items[$0].partialPayments > 0 }
+        guard !affected.isEmpty else { return }
+        let ids = "[" + affected.map { String(items[$0].invoiceID) }.joined(separator: ",") + "]"
+        var payments: [Int64: [(day: CalendarDate, amount: Money)]] = [:]
+        let statement = try database.prepare("""
+            SELECT a.invoice_id, COALESCE(t.booking_date, t.value_date), a.amount_minor, a.currency
+            FROM allocations a JOIN transactions t ON t.id = a.transaction_id
+            WHERE a.invoice_id IN (SELECT value FROM json_each(?1)) AND a.kind = 'payment' AND \(LedgerStore.unreversed)
+                AND COALESCE(t.booking_date, t.value_date) <= ?2
+            """)
+        try statement.bind([.text(ids), .text(asOf.description)])
+        while try statement.step() {
+            guard let day = CalendarDate(iso: statement.text(1)) else { continue }
+            payments[statement.int64(0), default: []].append(
+                (day, Money(minorUnits: statement.int64(2), currency: LedgerStore.currency(statement.text(3)))))
+        }
+        for index in affected {
+            let item = items[index]
+            items[index].claims = OverdueClaims.compute(
+                for: item.assessment, asOf: asOf, kind: item.customerType == .consumer ? .consumer : .commercial, rates: rates,
+                latePayments: payments[item.invoiceID] ?? [])
+        }
     }
 
     /// The allocation `a` has not been cancelled by a reversal row.
