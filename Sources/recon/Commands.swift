@@ -12,7 +12,10 @@ enum Commands {
             UndoCommand.self,
             AllocationsCommand.self,
             CreditsCommand.self,
-            CustomerLearningCommand.self,
+            OverdueCommand.self,
+            CustomersCommand.self,
+            ConfigCommand.self,
+            RatesCommand.self,
         ]
     }
 

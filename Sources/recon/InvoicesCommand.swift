@@ -8,6 +8,7 @@ enum InvoicesCommand: Command {
     static let help = """
         USAGE: recon invoices import FILE.csv [--skip-invalid] [--db PATH]
                recon invoices [--status open|partial|paid|overpaid] [--customer ID] [--json] [--db PATH]
+        \(InvoiceArrangementCommands.usage)
 
         import: reads a CSV file with a header row naming the columns, in any order:
           invoice_number, customer_id, customer_name, issue_date, due_date (YYYY-MM-DD), amount
@@ -25,6 +26,8 @@ enum InvoicesCommand: Command {
         --json prints an array of {invoice, customer, customerName, status, amount, openAmount,
         allocated, currency, issueDate, dueDate, paymentReference}; amounts are strings.
 
+        \(InvoiceArrangementCommands.details)
+
         OPTIONS:
         \(DatabaseLocation.help)
         """
@@ -33,6 +36,9 @@ enum InvoicesCommand: Command {
         // Take --db first so that its value is never mistaken for the word "import".
         let databasePath = try DatabaseLocation.path(&arguments)
         if arguments.nextPositionalIs("import") { return try runImport(&arguments, databasePath: databasePath) }
+        for action in InvoiceArrangementCommands.actions where arguments.nextPositionalIs(action) {
+            return try InvoiceArrangementCommands.run(action, &arguments, databasePath: databasePath)
+        }
         let json = arguments.flag("--json")
         let statusText = try arguments.option("--status")
         let customer = try arguments.option("--customer")

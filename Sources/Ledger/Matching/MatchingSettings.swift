@@ -6,58 +6,30 @@ import Reconciliation
 /// Kept here, next to the store, so every command builds its `MatchingPolicy` the same way; the
 /// `recon config` registry lists `MatchingSettings.keys`.
 public enum MatchingSettings {
-    /// One configurable key, with its default as stored text and what it means.
-    public struct Key: Hashable, Sendable {
-        public var name: String
-        public var defaultValue: String
-        public var summary: String
-        /// `nil` when `value` is acceptable, else why not.
-        public var validate: @Sendable (String) -> String?
-
-        public static func == (a: Key, b: Key) -> Bool { a.name == b.name }
-        public func hash(into hasher: inout Hasher) { hasher.combine(name) }
-    }
-
-    public static let autoApply = Key(
-        name: "matching.auto-apply", defaultValue: "true",
-        summary: "true: allocate payments automatically when the evidence is strong; false: send every payment to review",
-        validate: { ["true", "false"].contains($0) ? nil : "must be true or false" })
-    public static let underpaymentToleranceMinor = Key(
-        name: "matching.underpayment-tolerance-minor", defaultValue: "500",
-        summary: "largest shortfall (minor units of the payment's currency) written off when closing an invoice",
-        validate: { integer($0, in: 0...1_000_000_00) })
-    public static let underpaymentToleranceBasisPoints = Key(
-        name: "matching.underpayment-tolerance-bp", defaultValue: "0",
-        summary: "shortfall written off as a share of the open total, in basis points (the larger of the two applies)",
-        validate: { integer($0, in: 0...10_000) })
-    public static let overpaymentLimitBasisPoints = Key(
-        name: "matching.overpayment-limit-bp", defaultValue: "5000",
-        summary: "largest overpayment (basis points of the open total) still allocated automatically; the excess becomes customer credit",
-        validate: { integer($0, in: 0...1_000_000) })
-    public static let minimumAutoScore = Key(
-        name: "matching.minimum-auto-score", defaultValue: "50",
-        summary: "lowest score (0-100) an automatic allocation may have",
-        validate: { integer($0, in: 0...200) })
-    public static let autoMargin = Key(
-        name: "matching.auto-margin", defaultValue: "15",
-        summary: "points the best candidate must lead the next one by to be allocated automatically",
-        validate: { integer($0, in: 0...200) })
+    public static let autoApply = ConfigKey.boolean(
+        "matching.auto-apply", default: true,
+        "true: allocate payments automatically when the evidence is strong; false: send every payment to review")
+    public static let underpaymentToleranceMinor = ConfigKey.integer(
+        "matching.underpayment-tolerance-minor", default: 500, in: 0...100_000_000,
+        "Largest shortfall (minor units of the payment's currency) written off when closing an invoice")
+    public static let underpaymentToleranceBasisPoints = ConfigKey.integer(
+        "matching.underpayment-tolerance-bp", default: 0, in: 0...10_000,
+        "Shortfall written off as a share of the open total, in basis points (the larger of the two applies)")
+    public static let overpaymentLimitBasisPoints = ConfigKey.integer(
+        "matching.overpayment-limit-bp", default: 5_000, in: 0...1_000_000,
+        "Largest overpayment (basis points of the open total) still allocated automatically; the excess becomes customer credit")
+    public static let minimumAutoScore = ConfigKey.integer(
+        "matching.minimum-auto-score", default: 50, in: 0...200,
+        "Lowest score (0-100) an automatic allocation may have")
+    public static let autoMargin = ConfigKey.integer(
+        "matching.auto-margin", default: 15, in: 0...200,
+        "Points the best candidate must lead the next one by to be allocated automatically")
 
     /// Every key, in the order `recon config list` shows them.
-    public static let keys: [Key] = [
+    public static let keys: [ConfigKey] = [
         autoApply, underpaymentToleranceMinor, underpaymentToleranceBasisPoints, overpaymentLimitBasisPoints,
         minimumAutoScore, autoMargin,
     ]
-
-    /// The key called `name`, if it is a matching key.
-    public static func key(named name: String) -> Key? { keys.first { $0.name == name } }
-
-    private static func integer(_ text: String, in range: ClosedRange<Int64>) -> String? {
-        guard let value = Int64(text), range.contains(value) else {
-            return "must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-        }
-        return nil
-    }
 }
 
 /// The matching settings of one database, read once per command.
@@ -84,12 +56,12 @@ extension LedgerStore {
         }) {
             stored[key] = value
         }
-        func value(_ key: MatchingSettings.Key) throws -> String {
+        func value(_ key: ConfigKey) throws -> String {
             let text = stored[key.name] ?? key.defaultValue
-            if let problem = key.validate(text) {
-                throw LedgerError.invalidRequest("config \(key.name) = '\(text)' \(problem)")
+            guard let value = key.validate(text) else {
+                throw LedgerError.invalidRequest("config \(key.name) = '\(text)' is not \(key.accepts)")
             }
-            return text
+            return value
         }
         var policy = MatchingPolicy.standard
         policy.underpaymentTolerance = MatchingPolicy.Tolerance(

@@ -92,5 +92,6 @@ public final class LedgerStore {
         "accounts", "imported_files", "statements", "statement_balances", "transactions", "customers",
         "customer_ibans", "customer_aliases", "invoices", "allocations", "review_items", "config", "audit_log",
         "customer_credits", "transaction_returns",
+        "invoice_arrangements", "interest_rates", "invoice_totals",
     ]
 }

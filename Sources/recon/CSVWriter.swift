@@ -1,0 +1,52 @@
+import BankStatements
+
+/// Writes spreadsheet-friendly CSV (RFC 4180): a header row, CRLF line ends, fields quoted when
+/// they hold the separator, a quote or a line break, quotes doubled.
+struct CSVWriter {
+    /// How numbers and fields are written for the spreadsheet that will open the file.
+    enum Locale: String {
+        /// `,` between fields, `.` in amounts.
+        case standard = "en"
+        /// Dutch Excel: `;` between fields, `,` in amounts, and a UTF-8 byte order mark so that Excel
+        /// reads names with accents correctly.
+        case dutch = "nl"
+
+        var separator: String { self == .dutch ? ";" : "," }
+        var decimalSeparator: Character { self == .dutch ? "," : "." }
+    }
+
+    let locale: Locale
+
+    /// What goes before the header row: the byte order mark for Dutch Excel, else nothing.
+    var preamble: String { locale == .dutch ? "\u{FEFF}" : "" }
+
+    /// One record, with its CRLF.
+    func row(_ fields: [String]) -> String {
+        fields.map(quoted).joined(separator: locale.separator) + "\r\n"
+    }
+
+    /// An amount with the currency's decimals and the locale's decimal separator.
+    func amount(_ money: Money?) -> String {
+        guard let money else { return "" }
+        return Money.format(minorUnits: money.minorUnits, exponent: money.currency.exponent, separator: locale.decimalSeparator)
+    }
+
+    private func quoted(_ field: String) -> String {
+        let separator = locale == .dutch ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let needsQuotes = field.utf8.contains { byte in
+            byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D || byte == separator
+        }
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingQuotes() + "\""
+    }
+}
+
+private extension String {
+    func replacingQuotes() -> String {
+        var result = ""
+        for character in self {
+            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        }
+        return result
+    }
+}
