@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements", "ReconTestSupport"]),
-        .testTarget(name: "reconTests", dependencies: ["recon", "BankStatements", "Ledger"], exclude: ["Fixtures"]),
+        .testTarget(name: "reconTests", dependencies: ["recon", "recon-gen", "BankStatements", "Ledger"], exclude: ["Fixtures"]),
         .testTarget(name: "reconGenTests", dependencies: ["recon-gen", "BankStatements"]),
     ],
     swiftLanguageModes: [.v6]

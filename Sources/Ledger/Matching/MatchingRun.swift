@@ -72,7 +72,10 @@ final class MatchingRun {
     }
 
     private func rebuild() {
-        let open = invoices.values.filter { $0.status == .open || $0.status == .partial }.map(MatchingRun.openInvoice)
+        // In id order: the matcher breaks ties between equally scored candidates by their position
+        // in the context, so a dictionary's per-process order would reorder review suggestions.
+        let open = invoices.values.filter { $0.status == .open || $0.status == .partial }.sorted { $0.id < $1.id }
+            .map(MatchingRun.openInvoice)
         context = MatchingContext(invoices: open, customers: customers)
         dirty.removeAll()
         needsRebuild = false

@@ -19,6 +19,9 @@ struct Recon {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// The `recon-gen` binary, built next to `recon`.
+    static let generator = executable.deletingLastPathComponent().appendingPathComponent("recon-gen")
+
     /// A scratch directory that is removed when the test ends.
     final class Scratch {
         let url: URL
@@ -40,8 +43,10 @@ struct Recon {
         }
     }
 
-    /// Runs `recon ARGUMENTS` in `directory` with `environment` added to the current one.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `recon ARGUMENTS` (or another of the package's binaries) in `directory` with
+    /// `environment` added to the current one.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    executable: URL = Recon.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
