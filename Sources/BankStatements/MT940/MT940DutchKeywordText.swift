@@ -8,7 +8,7 @@ enum MT940DutchKeywordText {
     ].map { ($0, Array($0.utf8)) }
 
     /// Reads the keyword layout; `false` when the text has no keyword at all.
-    static func parse(_ joined: [UInt8], into details: inout MT940Details, utf8: Bool) -> Bool {
+    static func parse(_ joined: [UInt8], into transaction: inout Transaction, details: inout MT940Details, utf8: Bool) -> Bool {
         var found: [(keyword: String, start: Int, valueStart: Int)] = []
         var index = 0
         while index < joined.count {
@@ -35,7 +35,7 @@ enum MT940DutchKeywordText {
         }
         if found[0].start > 0 {
             let lead = string(0..<found[0].start)
-            if !lead.isEmpty { details.additionalInfo = lead }
+            if !lead.isEmpty { transaction.additionalInfo = lead }
         }
         for (position, item) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].start : joined.count
@@ -45,12 +45,12 @@ enum MT940DutchKeywordText {
             case "IBAN:", "REK:": MT940Details.setAccount(value, on: &details.counterparty)
             case "BIC:": details.counterparty.bic = value
             case "NAAM:": details.counterparty.name = value
-            case "OMSCHRIJVING:": details.remittance.unstructuredLines.append(value)
-            case "KENMERK:": details.references.endToEndId = MT940Details.meaningful(value)
-            case "MACHTIGING:": details.references.mandateId = value
-            case "INCASSANT:": details.references.creditorId = value
+            case "OMSCHRIJVING:": transaction.remittance.unstructuredLines.append(value)
+            case "KENMERK:": transaction.references.endToEndId = MT940Details.meaningful(value)
+            case "MACHTIGING:": transaction.references.mandateId = value
+            case "INCASSANT:": transaction.references.creditorId = value
             case "BETALINGSKENM.:":
-                details.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: value))
+                transaction.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: value))
             default: break
             }
         }
