@@ -22,7 +22,15 @@ struct MT940Details {
 
     /// Puts the parties on `transaction`: a party named by role wins field by field over the
     /// unnamed other side, which wins over what the `:61:` line said.
-    func resolve(into transaction: inout Transaction) {
+    consuming func resolve(into transaction: inout Transaction) {
+        if debtor == nil && creditor == nil && transaction.debtor == nil && transaction.creditor == nil {
+            // The common case: only the unnamed other side, and the :61: line named nobody.
+            if !counterparty.isEmpty {
+                if transaction.creditDebit == .credit { transaction.debtor = counterparty } else { transaction.creditor = counterparty }
+            }
+            dropEmptyUltimateParties(of: &transaction)
+            return
+        }
         var debtor = debtor ?? Party(), creditor = creditor ?? Party()
         if transaction.creditDebit == .credit {
             MT940Details.fill(&debtor, from: counterparty)
@@ -37,6 +45,11 @@ struct MT940Details {
             if let existing = transaction.creditor { MT940Details.fill(&creditor, from: existing) }
             transaction.creditor = creditor
         }
+        dropEmptyUltimateParties(of: &transaction)
+    }
+
+    /// An ultimate party is only kept when the text said something about it.
+    private func dropEmptyUltimateParties(of transaction: inout Transaction) {
         if transaction.ultimateDebtor?.isEmpty == true { transaction.ultimateDebtor = nil }
         if transaction.ultimateCreditor?.isEmpty == true { transaction.ultimateCreditor = nil }
     }

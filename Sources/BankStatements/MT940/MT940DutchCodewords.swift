@@ -250,10 +250,13 @@ enum MT940DutchCodewords {
             } else if MT940Bytes.matches(text, at: trimmed.lowerBound, "STRD/"), trimmed.count >= 5 {
                 // The first two non-empty `/` parts are the issuer and the reference.
                 var found: [Range<Int>] = []
-                let parts = Parts(text, (trimmed.lowerBound + 5)..<trimmed.upperBound)
-                var index = 0
-                while index < parts.count, found.count < 2 {
-                    if !parts[index].isEmpty { found.append(parts[index]) }
+                var start = trimmed.lowerBound + 5
+                var index = start
+                while index <= trimmed.upperBound, found.count < 2 {
+                    if index == trimmed.upperBound || text[index] == UInt8(ascii: "/") {
+                        if index > start { found.append(start..<index) }
+                        start = index + 1
+                    }
                     index += 1
                 }
                 if found.count >= 2 {
@@ -270,38 +273,51 @@ enum MT940DutchCodewords {
         }
     }
 
-    /// The `/`-separated parts of a range, found on demand without building an array.
+    /// The `/`-separated parts of a range, found in one pass without building an array.
+    ///
+    /// Only the first four parts are ever read (account, BIC, name, city), so only their
+    /// boundaries are kept.
     private struct Parts {
-        let text: UnsafeBufferPointer<UInt8>
         let range: Range<Int>
         /// The number of parts: one more than the number of slashes.
         let count: Int
+        /// The positions of the first four slashes.
+        private var slashes: (Int, Int, Int, Int) = (0, 0, 0, 0)
 
         init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            self.text = text
             self.range = range
-            var slashes = 0
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if text[index] == UInt8(ascii: "/") { slashes += 1 }
-                index += 1
-            }
-            count = slashes + 1
-        }
-
-        subscript(part: Int) -> Range<Int> {
-            var start = range.lowerBound
-            var seen = 0
+            var found = 0
             var index = range.lowerBound
             while index < range.upperBound {
                 if text[index] == UInt8(ascii: "/") {
-                    if seen == part { return start..<index }
-                    seen += 1
-                    start = index + 1
+                    switch found {
+                    case 0: slashes.0 = index
+                    case 1: slashes.1 = index
+                    case 2: slashes.2 = index
+                    case 3: slashes.3 = index
+                    default: break
+                    }
+                    found += 1
                 }
                 index += 1
             }
-            return start..<range.upperBound
+            count = found + 1
+        }
+
+        private func slash(_ number: Int) -> Int {
+            switch number {
+            case 0: slashes.0
+            case 1: slashes.1
+            case 2: slashes.2
+            default: slashes.3
+            }
+        }
+
+        /// Part `part` (0 to 3) of the range; `part` must be less than `count`.
+        subscript(part: Int) -> Range<Int> {
+            let start = part == 0 ? range.lowerBound : slash(part - 1) + 1
+            let end = part + 1 < count ? slash(part) : range.upperBound
+            return start..<end
         }
     }
 }

@@ -42,17 +42,7 @@ enum MT940Text {
 
     /// The text of `bytes`, decoded as UTF-8 when `utf8`, else as Windows-1252.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> String {
-        var clean = true
-        for byte in bytes {
-            // Printable ASCII passes with one comparison.
-            if byte &- 0x20 < 0x5F { continue }
-            if byte < 0x20 || byte == 0x7F || (!utf8 && byte >= 0x80) {
-                if byte == 0x0A || byte == 0x09 { continue }
-                clean = false
-                break
-            }
-        }
-        if clean { return String(decoding: bytes, as: UTF8.self) }
+        if isClean(bytes, utf8: utf8) { return String(decoding: bytes, as: UTF8.self) }
         if utf8 {
             var copy = Array(bytes)
             for index in copy.indices where isControl(copy[index]) { copy[index] = 0x20 }
@@ -70,6 +60,46 @@ enum MT940Text {
             }
         }
         return String(scalars)
+    }
+
+    /// `true` when `bytes` need no conversion: no control bytes but line feed and tab, and no
+    /// bytes above ASCII unless they are UTF-8.
+    ///
+    /// Eight bytes are checked at a time; a word that may hold anything but printable ASCII is
+    /// looked at byte by byte.
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let high = word & 0x8080_8080_8080_8080
+            // A byte below 0x20 (valid while no high bit is set; a false alarm only costs time).
+            let low = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+            // A byte equal to 0x7F: a zero byte in word ^ 0x7F….
+            let flipped = word ^ 0x7F7F_7F7F_7F7F_7F7F
+            let delete = (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080
+            if high | low | delete != 0 {
+                for offset in 0..<8 where !isClean(base[index + offset], utf8: utf8) { return false }
+            }
+            index += 8
+        }
+        while index < count {
+            if !isClean(base[index], utf8: utf8) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isClean(_ byte: UInt8, utf8: Bool) -> Bool {
+        // Printable ASCII passes with one comparison.
+        if byte &- 0x20 < 0x5F { return true }
+        if byte < 0x20 || byte == 0x7F || (!utf8 && byte >= 0x80) {
+            return byte == 0x0A || byte == 0x09
+        }
+        return true
     }
 
     /// The text of `bytes[range]`, choosing the encoding from those bytes alone.
