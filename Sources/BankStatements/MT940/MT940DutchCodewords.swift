@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The Dutch structured `:86:` of ING, Rabobank, ABN AMRO SEPA, Triodos, Knab, bunq and Mollie:
 /// `/CODE/value` pairs such as `/EREF/…/CNTP/IBAN/BIC/NAME/CITY/…/REMI/USTD//text/`.
 ///
@@ -136,15 +144,23 @@ enum MT940DutchCodewords {
         var index = 0
         let count = text.count
         while index < count {
-            if text[index] == UInt8(ascii: "/"), let (code, end) = code(text, at: index) {
-                if let current { reader.pair(current.code, current.start..<index, into: &transaction, details: &details) }
+            guard let slash = nextSlash(text, from: index) else { break }
+            if let (code, end) = code(text, at: slash) {
+                if let current { reader.pair(current.code, current.start..<slash, into: &transaction, details: &details) }
                 current = (code, end)
                 index = end
             } else {
-                index += 1
+                index = slash + 1
             }
         }
         if let current { reader.pair(current.code, current.start..<count, into: &transaction, details: &details) }
+    }
+
+    /// The index of the next `/` at or after `start`, found with `memchr`.
+    private static func nextSlash(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = text.baseAddress, start < text.count,
+              let found = memchr(base + start, Int32(UInt8(ascii: "/")), text.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Applies pairs in order; `role` is the party that `/NAME/`, `/IBAN/`… describe.

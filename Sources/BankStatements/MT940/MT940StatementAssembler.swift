@@ -167,11 +167,12 @@ struct MT940StatementAssembler {
     }
 
     private mutating func flushEntry(onEvent: (StatementEvent) throws -> Void) throws {
-        guard let (line, sourceLine, hasInformation, nonSwift) = pending else { return }
-        pending = nil
-        // The transaction is built in place inside its array (the subscript yields it for
-        // mutation), so it is never copied.
-        var transactions = [Transaction(position: 0, amount: line.amount, creditDebit: line.creditDebit)]
+        guard let (line, sourceLine, hasInformation, nonSwift) = pending.take() else { return }
+        // The transaction is moved into its array and built there in place (the subscript
+        // yields it for mutation), so it is never copied.
+        var transactions: [Transaction] = []
+        transactions.reserveCapacity(1)
+        transactions.append(Transaction(position: 0, amount: line.amount, creditDebit: line.creditDebit))
         transactions[0].references.customerReference = line.customerReference
         MT940StatementAssembler.counterpartyFromStatementLine(line, into: &transactions[0])
         var raw: String?
@@ -194,12 +195,16 @@ struct MT940StatementAssembler {
             supplementaryDetails: line.supplementaryDetails, rawInformation: raw)
         entryCount += 1
         verifier.add(entry)
-        try onEvent(.entry(entry))
+        try onEvent(.entry(consume entry))
     }
 
     /// ASN and SNS give the other side's IBAN as the customer reference and its name on the next
     /// line; Rabobank gives the other account alone on the next line.
     private static func counterpartyFromStatementLine(_ line: MT940StatementLine, into transaction: inout Transaction) {
+        // Most banks write a reference and `/`-led codes (or nothing) there: nothing to look at.
+        if !line.referenceIsIBAN {
+            guard let details = line.supplementaryDetails, !startsWithSlash(details) else { return }
+        }
         var party = Party()
         if line.referenceIsIBAN {
             party.iban = line.customerReference
@@ -217,6 +222,15 @@ struct MT940StatementAssembler {
         }
         guard !party.isEmpty else { return }
         if transaction.creditDebit == .credit { transaction.debtor = party } else { transaction.creditor = party }
+    }
+
+    /// `details.hasPrefix("/")`, answered from the first bytes when the slash is followed by ASCII
+    /// (which always starts a new character).
+    private static func startsWithSlash(_ details: String) -> Bool {
+        var bytes = details.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "/") else { return false }
+        guard let next = bytes.next() else { return true }
+        return next < 0x80 ? true : details.hasPrefix("/")
     }
 
     private func text(_ field: MT940Field) -> String {
