@@ -57,6 +57,37 @@ enum MT940DutchKeywordText {
         return true
     }
 
+    /// The betalingskenmerk (payment reference) of ABN AMRO's fixed columns and Rabobank's old
+    /// text: `BETALINGSKENM.` (a colon allowed), blanks, then digits up to the end of the column
+    /// (two blanks or the end of the line). Digits grouped by single spaces are joined. `nil`
+    /// when no line has one.
+    static func oldPaymentReference(_ lines: [[UInt8]]) -> String? {
+        let keyword = Array("BETALINGSKENM.".utf8)
+        for line in lines where line.count > keyword.count {
+            var start = 0
+            while start + keyword.count <= line.count, !line[start..<(start + keyword.count)].elementsEqual(keyword) {
+                start += 1
+            }
+            guard start + keyword.count <= line.count else { continue }
+            var index = start + keyword.count
+            if index < line.count, line[index] == UInt8(ascii: ":") { index += 1 }
+            while index < line.count, MT940Bytes.isBlank(line[index]) { index += 1 }
+            var digits: [UInt8] = []
+            while index < line.count {
+                if MT940Bytes.isDigit(line[index]) {
+                    digits.append(line[index])
+                } else if line[index] == 0x20, index + 1 < line.count, MT940Bytes.isDigit(line[index + 1]), !digits.isEmpty {
+                    // A single space between digit groups.
+                } else {
+                    break
+                }
+                index += 1
+            }
+            if !digits.isEmpty { return String(decoding: digits, as: UTF8.self) }
+        }
+        return nil
+    }
+
     /// ABN AMRO's fixed columns: the other account (`GIRO 428428` or `52.89.39.882`) then the name,
     /// both in the first 32 columns. `nil` when the first line has neither.
     static func fixedColumnParty(_ firstLine: [UInt8], utf8: Bool) -> Party? {

@@ -25,8 +25,10 @@ enum MT940Information {
             if let first = lines.first, let party = MT940DutchKeywordText.fixedColumnParty(first, utf8: utf8) {
                 details.counterparty = party
                 unstructured(lines, into: &transaction, utf8: utf8)
+                oldPaymentReference(lines, into: &transaction)
             } else if !MT940DutchKeywordText.parse(joined, into: &transaction, details: &details, utf8: utf8) {
                 unstructured(lines, into: &transaction, utf8: utf8)
+                oldPaymentReference(lines, into: &transaction)
                 // SNS and ASN start the text with the other side's IBAN and name.
                 if let first = lines.first {
                     let end = first.firstIndex(of: 0x20) ?? first.count
@@ -38,6 +40,13 @@ enum MT940Information {
                 }
             }
         }
+    }
+
+    /// A Dutch betalingskenmerk in the old layouts becomes a structured reference as well; the
+    /// text stays in the remittance lines as written.
+    private static func oldPaymentReference(_ lines: [[UInt8]], into transaction: inout Transaction) {
+        guard let reference = MT940DutchKeywordText.oldPaymentReference(lines) else { return }
+        transaction.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: reference))
     }
 
     private static func unstructured(_ lines: [[UInt8]], into transaction: inout Transaction, utf8: Bool) {
