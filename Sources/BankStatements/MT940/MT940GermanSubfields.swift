@@ -43,7 +43,7 @@ enum MT940GermanSubfields {
 
         var purpose: [Range<Int>] = []
         var latePurpose: [Range<Int>] = []
-        var nameParts: [String] = []
+        var nameParts: [Range<Int>] = []
         var returnReason: String?
         for subfield in subfields {
             switch subfield.code {
@@ -66,8 +66,7 @@ enum MT940GermanSubfields {
                 let value = string(subfield.value)
                 if !value.isEmpty { MT940Details.setAccount(value, on: &details.counterparty) }
             case 32, 33:
-                let value = string(subfield.value)
-                if !value.isEmpty { nameParts.append(value) }
+                nameParts.append(subfield.value)
             case 34:
                 let value = string(subfield.value)
                 if !value.isEmpty { returnReason = value }
@@ -75,7 +74,7 @@ enum MT940GermanSubfields {
                 break
             }
         }
-        if !nameParts.isEmpty { details.counterparty.name = joinWrapped(nameParts) }
+        if let name = joinedName(text, nameParts, utf8: utf8) { details.counterparty.name = name }
         purpose += latePurpose
 
         // Triodos puts the other side's BIC and IBAN in the first two purpose sub-fields.
@@ -105,14 +104,21 @@ enum MT940GermanSubfields {
             && MT940Bytes.isAlphanumeric(bytes[2]) && MT940Bytes.isDigit(bytes[3])
     }
 
-    /// Joins parts a bank wrapped at 27 characters without a space, others with one.
-    private static func joinWrapped(_ parts: [String]) -> String {
-        var result = ""
-        for (index, part) in parts.enumerated() {
-            if index > 0 && parts[index - 1].count < 27 { result += " " }
-            result += part
+    /// The name in `?32` and `?33`, joined as the bank wrote it: banks fill `?32` and go on in
+    /// `?33`, mid-word when the name is longer (`Daniel Severidt 70 Z|eichen`, `…UK|01`), with a
+    /// blank where the name has one (`…Frech UK| 01`). Blanks at the join, however many (padding),
+    /// become one space. `nil` when both are empty.
+    private static func joinedName(_ text: [UInt8], _ parts: [Range<Int>], utf8: Bool) -> String? {
+        var name = ""
+        var blankAfterPrevious = false
+        for part in parts {
+            let trimmed = MT940Bytes.trim(text, part)
+            guard !trimmed.isEmpty else { continue }
+            if !name.isEmpty && (blankAfterPrevious || trimmed.lowerBound > part.lowerBound) { name += " " }
+            name += MT940Text.string(text, trimmed, utf8: utf8)
+            blankAfterPrevious = trimmed.upperBound < part.upperBound
         }
-        return result
+        return name.isEmpty ? nil : name
     }
 
     private static let keywords: [String] = ["EREF+", "KREF+", "MREF+", "CRED+", "DEBT+", "SVWZ+", "ABWA+", "ABWE+", "IBAN+", "BIC+", "COAM+", "OAMT+", "PURP+"]

@@ -18,6 +18,10 @@ enum MT940Information {
         let joined = scratch
         if let separator = MT940GermanSubfields.separator(joined) {
             MT940GermanSubfields.parse(joined, separator: separator, into: &transaction, details: &details, utf8: utf8)
+        } else if let first = joined.firstIndex(where: { !MT940Bytes.isBlank($0) }), first > 0,
+                  let separator = MT940GermanSubfields.separator(Array(joined[first...])) {
+            // Some banks start the text with a blank (` 020?00…`).
+            MT940GermanSubfields.parse(Array(joined[first...]), separator: separator, into: &transaction, details: &details, utf8: utf8)
         } else if MT940DutchCodewords.matches(joined) {
             MT940DutchCodewords.parse(joined, into: &transaction, details: &details, utf8: utf8)
         } else {
