@@ -18,6 +18,19 @@ enum Console {
 
     static func line(_ text: String = "") { out(text + "\n") }
 
+    /// Writes UTF-8 bytes as they are.
+    static func out(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes `line` followed by a line break.
+    static func line(_ line: OutputLine) {
+        buffer.append(contentsOf: line.bytes)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         writeAll(buffer, to: 1)

@@ -28,7 +28,7 @@ enum ParseCommand: Command {
         let options = ParseOptions(strict: strict)
         var mismatches = 0
         if json {
-            var stream = StatementJSONStream(write: Console.out)
+            var stream = StatementJSONStream(writeBytes: Console.out(bytes:))
             stream.beginDocument()
             for file in files {
                 stream.beginFile(file)

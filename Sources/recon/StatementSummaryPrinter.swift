@@ -1,6 +1,9 @@
 import BankStatements
 
 /// The readable per-statement summary of `recon parse`.
+///
+/// It sees every entry of files that can hold millions, so per entry it only counts and adds, and
+/// each statement's lines are assembled as bytes.
 struct StatementSummaryPrinter {
     let file: String
     private(set) var mismatches = 0
@@ -9,8 +12,9 @@ struct StatementSummaryPrinter {
     private var entryCount = 0
     private var creditCount = 0
     private var debitCount = 0
-    private var creditTotals: [Currency: Int64] = [:]
-    private var debitTotals: [Currency: Int64] = [:]
+    // Totals per currency; a statement has one or two currencies, so a list beats a dictionary.
+    private var creditTotals: [(currency: Currency, minorUnits: Int64)] = []
+    private var debitTotals: [(currency: Currency, minorUnits: Int64)] = []
     private var pending = 0
 
     init(file: String) { self.file = file }
@@ -22,18 +26,18 @@ struct StatementSummaryPrinter {
             entryCount = 0
             creditCount = 0
             debitCount = 0
-            creditTotals = [:]
-            debitTotals = [:]
+            creditTotals.removeAll(keepingCapacity: true)
+            debitTotals.removeAll(keepingCapacity: true)
             pending = 0
         case .entry(let entry):
             entryCount += 1
             if entry.status != .booked { pending += 1 }
             if entry.creditDebit == .credit {
                 creditCount += 1
-                creditTotals[entry.amount.currency, default: 0] &+= entry.amount.minorUnits
+                StatementSummaryPrinter.add(entry.amount, to: &creditTotals)
             } else {
                 debitCount += 1
-                debitTotals[entry.amount.currency, default: 0] &+= entry.amount.minorUnits
+                StatementSummaryPrinter.add(entry.amount, to: &debitTotals)
             }
         case .end(let trailer, let verification):
             statements += 1
@@ -46,33 +50,91 @@ struct StatementSummaryPrinter {
         if statements == 0 { Console.line("\(file): no statements") }
     }
 
-    private func printStatement(trailer: StatementTrailer, verification: Verification) {
-        guard let header else { return }
-        let account = header.account.identifier ?? "unknown account"
-        let currency = header.account.currency.map { " \($0.code)" } ?? ""
-        var title = "\(file): \(header.format.name) \(account)\(currency)"
-        if let id = header.id { title += " statement \(id)" }
-        if let sequence = header.sequenceNumber { title += " #\(sequence)" }
-        Console.line(title)
-        if header.periodStart != nil || header.periodEnd != nil {
-            Console.line("  period    \(header.periodStart?.description ?? "?") – \(header.periodEnd?.description ?? "?")")
+    private static func add(_ amount: Money, to totals: inout [(currency: Currency, minorUnits: Int64)]) {
+        for index in totals.indices where totals[index].currency == amount.currency {
+            totals[index].minorUnits &+= amount.minorUnits
+            return
         }
-        for balance in trailer.balances {
-            let sign = balance.creditDebit == .debit ? "-" : ""
-            let date = balance.date.map { " on \($0)" } ?? ""
-            Console.line("  \(balance.kind.rawValue.padding(toLength: 9))\(sign)\(balance.amount)\(date)")
-        }
-        var entries = "  entries   \(entryCount): \(creditCount) credit(s) \(totals(creditTotals)), \(debitCount) debit(s) \(totals(debitTotals))"
-        if pending > 0 { entries += ", \(pending) not booked" }
-        Console.line(entries)
-        Console.line("  check     \(verification.ok ? "ok" : "MISMATCH"): \(verification.message)")
+        totals.append((amount.currency, amount.minorUnits))
     }
 
-    private func totals(_ totals: [Currency: Int64]) -> String {
-        if totals.isEmpty { return "0" }
-        return totals.sorted { $0.key.code < $1.key.code }
-            .map { Money(minorUnits: $0.value, currency: $0.key).description }
-            .joined(separator: " + ")
+    private func printStatement(trailer: StatementTrailer, verification: Verification) {
+        guard let header else { return }
+        var title = OutputLine()
+        title.add(file)
+        title.add(": ")
+        title.add(header.format.name)
+        title.add(" ")
+        title.add(header.account.identifier ?? "unknown account")
+        if let currency = header.account.currency {
+            title.add(" ")
+            title.add(currency.code)
+        }
+        if let id = header.id {
+            title.add(" statement ")
+            title.add(id)
+        }
+        if let sequence = header.sequenceNumber {
+            title.add(" #")
+            title.add(sequence)
+        }
+        Console.line(title)
+        if header.periodStart != nil || header.periodEnd != nil {
+            var period = OutputLine()
+            period.add("  period    ")
+            if let start = header.periodStart { period.add(start) } else { period.add("?") }
+            period.add(" – ")
+            if let end = header.periodEnd { period.add(end) } else { period.add("?") }
+            Console.line(period)
+        }
+        for balance in trailer.balances {
+            var line = OutputLine()
+            line.add("  ")
+            line.add(balance.kind.rawValue, paddedTo: 9)
+            if balance.creditDebit == .debit { line.add("-") }
+            line.add(balance.amount)
+            if let date = balance.date {
+                line.add(" on ")
+                line.add(date)
+            }
+            Console.line(line)
+        }
+        var entries = OutputLine()
+        entries.add("  entries   ")
+        entries.add(entryCount)
+        entries.add(": ")
+        entries.add(creditCount)
+        entries.add(" credit(s) ")
+        StatementSummaryPrinter.add(creditTotals, to: &entries)
+        entries.add(", ")
+        entries.add(debitCount)
+        entries.add(" debit(s) ")
+        StatementSummaryPrinter.add(debitTotals, to: &entries)
+        if pending > 0 {
+            entries.add(", ")
+            entries.add(pending)
+            entries.add(" not booked")
+        }
+        Console.line(entries)
+        var check = OutputLine()
+        check.add("  check     ")
+        check.add(verification.ok ? "ok" : "MISMATCH")
+        check.add(": ")
+        check.add(verification.message)
+        Console.line(check)
+    }
+
+    /// `0`, or the totals by currency code joined with ` + `.
+    private static func add(_ totals: [(currency: Currency, minorUnits: Int64)], to line: inout OutputLine) {
+        if totals.isEmpty {
+            line.add("0")
+            return
+        }
+        let sorted = totals.count == 1 ? totals : totals.sorted { $0.currency.code < $1.currency.code }
+        for (index, total) in sorted.enumerated() {
+            if index > 0 { line.add(" + ") }
+            line.add(Money(minorUnits: total.minorUnits, currency: total.currency))
+        }
     }
 }
 

@@ -142,6 +142,73 @@ struct MT940ParserTests {
         #expect(keyword.transactions[0].references.endToEndId == "26-01-2014 003000")
     }
 
+    @Test func abnAmroFixedColumnPaymentReference() throws {
+        // Old ABN AMRO layout: two 32-character columns; the betalingskenmerk runs to the end of
+        // its column, the next line's first column is other text.
+        let entry = try Self.entry("""
+            :61:230101D9,N192NONREF
+            :86:GIRO   123456 ENERGIE BV         BETALINGSKENM.  000000012345678
+            9876543210                       BETREFT FACTUUR D.D. 20-05-2011
+            """, closing: "C230101EUR91,00")
+        let transaction = try #require(entry.transactions.first)
+        #expect(transaction.creditor?.otherAccount == "123456")
+        #expect(transaction.creditor?.name == "ENERGIE BV")
+        #expect(transaction.remittance.references == [.init(type: "SCOR", issuer: "CUR", reference: "000000012345678")])
+        // The text itself stays as written.
+        #expect(transaction.remittance.unstructuredLines.first == "GIRO   123456 ENERGIE BV         BETALINGSKENM.  000000012345678")
+        // Rabobank's old text writes it alone, digits grouped by spaces.
+        let rabo = try Self.entry(":61:230101D9,N060NONREF\n:86:BETALINGSKENM.  1234 5678 9012 3456", closing: "C230101EUR91,00")
+        #expect(rabo.transactions.first?.remittance.references.first?.reference == "1234567890123456")
+        // A text without one gets no reference.
+        let plain = try Self.entry(":61:230101D9,N060NONREF\n:86:GIRO   123456 ENERGIE BV", closing: "C230101EUR91,00")
+        #expect(plain.transactions.first?.remittance.references.isEmpty == true)
+    }
+
+    @Test("a lone CR ends a line like LF and CR LF", arguments: ["\r", "\n", "\r\n"])
+    func lineEnds(_ end: String) throws {
+        let text = [":20:MAC", ":25:NL91ABNA0417164300EUR", ":28C:1", ":60F:C230101EUR100,00",
+                    ":61:2301020102D2,50NTRFNONREF//B1", ":86:/EREF/E2E1//REMI/USTD//first", "second line/",
+                    ":62F:C230102EUR97,50", "-", ""].joined(separator: end)
+        let statements = try Self.statements(text)
+        let entry = try #require(statements.first?.entries.first)
+        #expect(statements.count == 1)
+        #expect(statements.first?.verification.ok == true)
+        #expect(entry.sourceLine == 5)
+        #expect(entry.transactions.first?.references.endToEndId == "E2E1")
+        #expect(entry.rawInformation == "/EREF/E2E1//REMI/USTD//first\nsecond line/")
+    }
+
+    @Test func crAtAChunkBoundaryBeforeItsLineFeed() throws {
+        // The reader takes 64 KiB at a time: a CR as the chunk's last byte must wait for the next
+        // chunk (whose first byte is its LF) instead of ending a line on its own.
+        let chunk = 64 * 1024
+        var text = ":20:BIG\r\n:25:NL91ABNA0417164300EUR\r\n:28C:1\r\n:60F:C230101EUR100,00\r\n"
+        let statementLine = ":61:2301020102D0,01NTRFREF//B\r\n"
+        var entries = 0
+        while text.utf8.count + 400 < chunk {
+            text += statementLine + ":86:" + String(repeating: "x", count: 60) + "\r\n"
+            entries += 1
+        }
+        // This :86: line's CR is byte chunk - 1.
+        let padding = chunk - 1 - (text.utf8.count + statementLine.utf8.count + 4)
+        text += statementLine + ":86:" + String(repeating: "y", count: padding) + "\r\n"
+        entries += 1
+        #expect(Array(text.utf8)[chunk - 1] == 0x0D)
+        #expect(Array(text.utf8)[chunk] == 0x0A)
+        for _ in 0..<10 {
+            text += statementLine + ":86:z\r\n"
+            entries += 1
+        }
+        let cents = 10_000 - entries  // each entry is a debit of 0,01
+        text += ":62F:C230101EUR\(cents / 100),\(cents % 100 < 10 ? "0" : "")\(cents % 100)\r\n-\r\n"
+        let statements = try Self.statements(text)
+        let statement = try #require(statements.first)
+        #expect(statement.entries.count == entries)
+        #expect(statement.entries.last?.sourceLine == 4 + 2 * entries - 1)
+        #expect(statement.entries.last?.rawInformation == "z")
+        #expect(statement.verification.ok)
+    }
+
     @Test func triodosKnabAndASN() throws {
         let triodos = try Self.entry(":61:230101C10,00NET NONREF\n:86:000>100000000000\n>20RABONL2U\n>21NL12RABO0888888888\n>22STORTING AANDELEN>310454545454", closing: "C230101EUR110,00")
         #expect(triodos.transactions[0].debtor?.iban == "NL12RABO0888888888")

@@ -8,7 +8,7 @@ enum MT940DutchKeywordText {
     ].map { ($0, Array($0.utf8)) }
 
     /// Reads the keyword layout; `false` when the text has no keyword at all.
-    static func parse(_ joined: [UInt8], into details: inout MT940Details, utf8: Bool) -> Bool {
+    static func parse(_ joined: [UInt8], into transaction: inout Transaction, details: inout MT940Details, utf8: Bool) -> Bool {
         var found: [(keyword: String, start: Int, valueStart: Int)] = []
         var index = 0
         while index < joined.count {
@@ -35,7 +35,7 @@ enum MT940DutchKeywordText {
         }
         if found[0].start > 0 {
             let lead = string(0..<found[0].start)
-            if !lead.isEmpty { details.additionalInfo = lead }
+            if !lead.isEmpty { transaction.additionalInfo = lead }
         }
         for (position, item) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].start : joined.count
@@ -45,16 +45,47 @@ enum MT940DutchKeywordText {
             case "IBAN:", "REK:": MT940Details.setAccount(value, on: &details.counterparty)
             case "BIC:": details.counterparty.bic = value
             case "NAAM:": details.counterparty.name = value
-            case "OMSCHRIJVING:": details.remittance.unstructuredLines.append(value)
-            case "KENMERK:": details.references.endToEndId = MT940Details.meaningful(value)
-            case "MACHTIGING:": details.references.mandateId = value
-            case "INCASSANT:": details.references.creditorId = value
+            case "OMSCHRIJVING:": transaction.remittance.unstructuredLines.append(value)
+            case "KENMERK:": transaction.references.endToEndId = MT940Details.meaningful(value)
+            case "MACHTIGING:": transaction.references.mandateId = value
+            case "INCASSANT:": transaction.references.creditorId = value
             case "BETALINGSKENM.:":
-                details.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: value))
+                transaction.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: value))
             default: break
             }
         }
         return true
+    }
+
+    /// The betalingskenmerk (payment reference) of ABN AMRO's fixed columns and Rabobank's old
+    /// text: `BETALINGSKENM.` (a colon allowed), blanks, then digits up to the end of the column
+    /// (two blanks or the end of the line). Digits grouped by single spaces are joined. `nil`
+    /// when no line has one.
+    static func oldPaymentReference(_ lines: [[UInt8]]) -> String? {
+        let keyword = Array("BETALINGSKENM.".utf8)
+        for line in lines where line.count > keyword.count {
+            var start = 0
+            while start + keyword.count <= line.count, !line[start..<(start + keyword.count)].elementsEqual(keyword) {
+                start += 1
+            }
+            guard start + keyword.count <= line.count else { continue }
+            var index = start + keyword.count
+            if index < line.count, line[index] == UInt8(ascii: ":") { index += 1 }
+            while index < line.count, MT940Bytes.isBlank(line[index]) { index += 1 }
+            var digits: [UInt8] = []
+            while index < line.count {
+                if MT940Bytes.isDigit(line[index]) {
+                    digits.append(line[index])
+                } else if line[index] == 0x20, index + 1 < line.count, MT940Bytes.isDigit(line[index + 1]), !digits.isEmpty {
+                    // A single space between digit groups.
+                } else {
+                    break
+                }
+                index += 1
+            }
+            if !digits.isEmpty { return String(decoding: digits, as: UTF8.self) }
+        }
+        return nil
     }
 
     /// ABN AMRO's fixed columns: the other account (`GIRO 428428` or `52.89.39.882`) then the name,

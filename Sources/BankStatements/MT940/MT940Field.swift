@@ -44,6 +44,11 @@ enum MT940Bytes {
 
     /// `range` without leading and trailing blanks and line breaks.
     static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { trim($0, range) }
+    }
+
+    /// `range` without leading and trailing blanks and line breaks.
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, isBlank(bytes[lower]) || bytes[lower] == 0x0A { lower += 1 }
         while upper > lower, isBlank(bytes[upper - 1]) || bytes[upper - 1] == 0x0A { upper -= 1 }
@@ -52,6 +57,11 @@ enum MT940Bytes {
 
     /// The number written by `count` digits at `start`, or `nil`.
     static func number(_ bytes: [UInt8], at start: Int, count: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { number($0, at: start, count: count) }
+    }
+
+    /// The number written by `count` digits at `start`, or `nil`.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> Int? {
         guard start >= 0, start + count <= bytes.count else { return nil }
         var value = 0
         for index in start..<(start + count) {
@@ -63,6 +73,11 @@ enum MT940Bytes {
 
     /// `true` when `bytes[range]` has the shape of an IBAN: country letters, check digits, 11–30 letters or digits.
     static func looksLikeIBAN(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { looksLikeIBAN($0, range) }
+    }
+
+    /// `true` when `bytes[range]` has the shape of an IBAN: country letters, check digits, 11–30 letters or digits.
+    static func looksLikeIBAN(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let count = range.count
         guard count >= 15 && count <= 34 else { return false }
         let s = range.lowerBound
@@ -73,11 +88,25 @@ enum MT940Bytes {
 
     /// `true` when `bytes[range]` has the shape of a BIC: 8 or 11 letters and digits, letters first.
     static func looksLikeBIC(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { looksLikeBIC($0, range) }
+    }
+
+    /// `true` when `bytes[range]` has the shape of a BIC: 8 or 11 letters and digits, letters first.
+    static func looksLikeBIC(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count == 8 || range.count == 11 else { return false }
         for index in range.lowerBound..<(range.lowerBound + 6) where !isUpper(bytes[index]) { return false }
         for index in (range.lowerBound + 6)..<range.upperBound where !(isUpper(bytes[index]) || isDigit(bytes[index])) {
             return false
         }
+        return true
+    }
+
+    /// `true` when `bytes[range]` equals `pattern`.
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ pattern: StaticString) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard start >= 0, start + count <= bytes.count else { return false }
+        let expected = pattern.utf8Start
+        for offset in 0..<count where bytes[start + offset] != expected[offset] { return false }
         return true
     }
 }

@@ -21,7 +21,8 @@ enum MT940GermanSubfields {
     /// German return-type business codes: returned direct debits and returned transfers.
     private static let returnCodes: Set<String> = ["108", "109", "159", "169", "184", "199"]
 
-    static func parse(_ text: [UInt8], separator: UInt8, into details: inout MT940Details, utf8: Bool) {
+    static func parse(_ text: [UInt8], separator: UInt8, into transaction: inout Transaction, details: inout MT940Details,
+                      utf8: Bool) {
         var subfields: [(code: Int, value: Range<Int>)] = []
         var gvc: String?
         var index = 0
@@ -42,16 +43,16 @@ enum MT940GermanSubfields {
 
         var purpose: [Range<Int>] = []
         var latePurpose: [Range<Int>] = []
-        var nameParts: [String] = []
+        var nameParts: [Range<Int>] = []
         var returnReason: String?
         for subfield in subfields {
             switch subfield.code {
             case 0:
                 let value = string(subfield.value)
-                if !value.isEmpty { details.additionalInfo = value }
+                if !value.isEmpty { transaction.additionalInfo = value }
             case 10:
                 let value = string(subfield.value)
-                if !value.isEmpty { details.references.other["PRIMANOTA"] = value }
+                if !value.isEmpty { transaction.references.other["PRIMANOTA"] = value }
             case 20...29: purpose.append(subfield.value)
             case 60...63: latePurpose.append(subfield.value)
             case 30:
@@ -59,14 +60,13 @@ enum MT940GermanSubfields {
                 if !value.isEmpty {
                     let bytes = Array(value.utf8)
                     if MT940Bytes.looksLikeBIC(bytes, 0..<bytes.count) { details.counterparty.bic = value }
-                    else { details.references.other["BLZ"] = value }  // a German bank code, no BIC
+                    else { transaction.references.other["BLZ"] = value }  // a German bank code, no BIC
                 }
             case 31, 38:
                 let value = string(subfield.value)
                 if !value.isEmpty { MT940Details.setAccount(value, on: &details.counterparty) }
             case 32, 33:
-                let value = string(subfield.value)
-                if !value.isEmpty { nameParts.append(value) }
+                nameParts.append(subfield.value)
             case 34:
                 let value = string(subfield.value)
                 if !value.isEmpty { returnReason = value }
@@ -74,7 +74,7 @@ enum MT940GermanSubfields {
                 break
             }
         }
-        if !nameParts.isEmpty { details.counterparty.name = joinWrapped(nameParts) }
+        if let name = joinedName(text, nameParts, utf8: utf8) { details.counterparty.name = name }
         purpose += latePurpose
 
         // Triodos puts the other side's BIC and IBAN in the first two purpose sub-fields.
@@ -84,16 +84,16 @@ enum MT940GermanSubfields {
             details.counterparty = Party(iban: string(purpose[1]), bic: string(purpose[0]))
             purpose.removeFirst(2)
         }
-        sepaKeywords(text, purpose, into: &details, utf8: utf8)
+        sepaKeywords(text, purpose, into: &transaction, details: &details, utf8: utf8)
 
         if let gvc {
-            details.bankTransactionCode = BankTransactionCode(proprietaryCode: gvc, proprietaryIssuer: "DK")
-            if returnCodes.contains(gvc) || returnReason != nil && details.returnInformation != nil {
-                var info = details.returnInformation ?? ReturnInformation()
+            transaction.bankTransactionCode = BankTransactionCode(proprietaryCode: gvc, proprietaryIssuer: "DK")
+            if returnCodes.contains(gvc) || returnReason != nil && transaction.returnInformation != nil {
+                var info = transaction.returnInformation ?? ReturnInformation()
                 if let returnReason {
                     if isISOReason(returnReason) { info.reasonCode = returnReason } else { info.proprietaryReason = returnReason }
                 }
-                details.returnInformation = info
+                transaction.returnInformation = info
             }
         }
     }
@@ -104,20 +104,28 @@ enum MT940GermanSubfields {
             && MT940Bytes.isAlphanumeric(bytes[2]) && MT940Bytes.isDigit(bytes[3])
     }
 
-    /// Joins parts a bank wrapped at 27 characters without a space, others with one.
-    private static func joinWrapped(_ parts: [String]) -> String {
-        var result = ""
-        for (index, part) in parts.enumerated() {
-            if index > 0 && parts[index - 1].count < 27 { result += " " }
-            result += part
+    /// The name in `?32` and `?33`, joined as the bank wrote it: banks fill `?32` and go on in
+    /// `?33`, mid-word when the name is longer (`Daniel Severidt 70 Z|eichen`, `…UK|01`), with a
+    /// blank where the name has one (`…Frech UK| 01`). Blanks at the join, however many (padding),
+    /// become one space. `nil` when both are empty.
+    private static func joinedName(_ text: [UInt8], _ parts: [Range<Int>], utf8: Bool) -> String? {
+        var name = ""
+        var blankAfterPrevious = false
+        for part in parts {
+            let trimmed = MT940Bytes.trim(text, part)
+            guard !trimmed.isEmpty else { continue }
+            if !name.isEmpty && (blankAfterPrevious || trimmed.lowerBound > part.lowerBound) { name += " " }
+            name += MT940Text.string(text, trimmed, utf8: utf8)
+            blankAfterPrevious = trimmed.upperBound < part.upperBound
         }
-        return result
+        return name.isEmpty ? nil : name
     }
 
     private static let keywords: [String] = ["EREF+", "KREF+", "MREF+", "CRED+", "DEBT+", "SVWZ+", "ABWA+", "ABWE+", "IBAN+", "BIC+", "COAM+", "OAMT+", "PURP+"]
 
     /// Reads SEPA keywords across the purpose sub-fields; without any, the sub-fields are the remittance lines.
-    private static func sepaKeywords(_ text: [UInt8], _ purpose: [Range<Int>], into details: inout MT940Details, utf8: Bool) {
+    private static func sepaKeywords(_ text: [UInt8], _ purpose: [Range<Int>], into transaction: inout Transaction,
+                                     details: inout MT940Details, utf8: Bool) {
         var joined: [UInt8] = []
         for range in purpose { joined.append(contentsOf: text[range].lazy.filter { $0 != 0x0A }) }
         var found: [(keyword: String, start: Int, valueStart: Int)] = []
@@ -138,29 +146,29 @@ enum MT940GermanSubfields {
         guard !found.isEmpty else {
             for range in purpose {
                 let line = MT940Text.string(text, MT940Bytes.trim(text, range), utf8: utf8)
-                if !line.isEmpty { details.remittance.unstructuredLines.append(line.filter { $0 != "\n" }) }
+                if !line.isEmpty { transaction.remittance.unstructuredLines.append(line.filter { $0 != "\n" }) }
             }
             return
         }
         if found[0].start > 0 {
             let lead = MT940Text.string(joined, MT940Bytes.trim(joined, 0..<found[0].start), utf8: utf8)
-            if !lead.isEmpty { details.remittance.unstructuredLines.append(lead) }
+            if !lead.isEmpty { transaction.remittance.unstructuredLines.append(lead) }
         }
         for (position, item) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].start : joined.count
             let value = MT940Text.string(joined, MT940Bytes.trim(joined, item.valueStart..<end), utf8: utf8)
             guard !value.isEmpty else { continue }
             switch item.keyword {
-            case "EREF+": details.references.endToEndId = MT940Details.meaningful(value)
-            case "MREF+": details.references.mandateId = value
-            case "CRED+": details.references.creditorId = value
-            case "SVWZ+": details.remittance.unstructuredLines.append(value)
-            case "ABWA+": details.ultimateDebtor.name = value
-            case "ABWE+": details.ultimateCreditor.name = value
+            case "EREF+": transaction.references.endToEndId = MT940Details.meaningful(value)
+            case "MREF+": transaction.references.mandateId = value
+            case "CRED+": transaction.references.creditorId = value
+            case "SVWZ+": transaction.remittance.unstructuredLines.append(value)
+            case "ABWA+": MT940Details.update(&transaction.ultimateDebtor) { $0.name = value }
+            case "ABWE+": MT940Details.update(&transaction.ultimateCreditor) { $0.name = value }
             case "IBAN+": if details.counterparty.iban == nil { MT940Details.setAccount(value, on: &details.counterparty) }
             case "BIC+": if details.counterparty.bic == nil { details.counterparty.bic = value }
-            case "PURP+": details.purpose = value
-            default: details.references.other[String(item.keyword.dropLast())] = value
+            case "PURP+": transaction.purpose = value
+            default: transaction.references.other[String(item.keyword.dropLast())] = value
             }
         }
     }

@@ -2,20 +2,37 @@
 ///
 /// An unknown layout is never an error: its lines become the remittance text.
 enum MT940Information {
-    static func parse(_ bytes: [UInt8], utf8: Bool) -> MT940Details {
-        var details = MT940Details()
-        let joined = bytes.filter { $0 != 0x0A }
+    /// Reads the text into `transaction` and the parties it names into `details`; `scratch` is
+    /// storage reused from entry to entry for the joined lines.
+    static func parse(_ bytes: [UInt8], utf8: Bool, scratch: inout [UInt8], into transaction: inout Transaction,
+                      details: inout MT940Details) {
+        scratch.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { source in
+            var start = 0
+            while start < source.count {
+                let end = UnsafeBufferPointer(rebasing: source[start...]).firstIndex(of: 0x0A).map { start + $0 } ?? source.count
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+                start = end + 1
+            }
+        }
+        let joined = scratch
         if let separator = MT940GermanSubfields.separator(joined) {
-            MT940GermanSubfields.parse(joined, separator: separator, into: &details, utf8: utf8)
+            MT940GermanSubfields.parse(joined, separator: separator, into: &transaction, details: &details, utf8: utf8)
+        } else if let first = joined.firstIndex(where: { !MT940Bytes.isBlank($0) }), first > 0,
+                  let separator = MT940GermanSubfields.separator(Array(joined[first...])) {
+            // Some banks start the text with a blank (` 020?00…`).
+            MT940GermanSubfields.parse(Array(joined[first...]), separator: separator, into: &transaction, details: &details, utf8: utf8)
         } else if MT940DutchCodewords.matches(joined) {
-            MT940DutchCodewords.parse(joined, into: &details, utf8: utf8)
+            MT940DutchCodewords.parse(joined, into: &transaction, details: &details, utf8: utf8)
         } else {
             let lines = bytes.split(separator: 0x0A).map(Array.init)
             if let first = lines.first, let party = MT940DutchKeywordText.fixedColumnParty(first, utf8: utf8) {
                 details.counterparty = party
-                unstructured(lines, into: &details, utf8: utf8)
-            } else if !MT940DutchKeywordText.parse(joined, into: &details, utf8: utf8) {
-                unstructured(lines, into: &details, utf8: utf8)
+                unstructured(lines, into: &transaction, utf8: utf8)
+                oldPaymentReference(lines, into: &transaction)
+            } else if !MT940DutchKeywordText.parse(joined, into: &transaction, details: &details, utf8: utf8) {
+                unstructured(lines, into: &transaction, utf8: utf8)
+                oldPaymentReference(lines, into: &transaction)
                 // SNS and ASN start the text with the other side's IBAN and name.
                 if let first = lines.first {
                     let end = first.firstIndex(of: 0x20) ?? first.count
@@ -27,13 +44,19 @@ enum MT940Information {
                 }
             }
         }
-        return details
     }
 
-    private static func unstructured(_ lines: [[UInt8]], into details: inout MT940Details, utf8: Bool) {
+    /// A Dutch betalingskenmerk in the old layouts becomes a structured reference as well; the
+    /// text stays in the remittance lines as written.
+    private static func oldPaymentReference(_ lines: [[UInt8]], into transaction: inout Transaction) {
+        guard let reference = MT940DutchKeywordText.oldPaymentReference(lines) else { return }
+        transaction.remittance.references.append(.init(type: "SCOR", issuer: "CUR", reference: reference))
+    }
+
+    private static func unstructured(_ lines: [[UInt8]], into transaction: inout Transaction, utf8: Bool) {
         for line in lines {
             let text = MT940Text.string(line, MT940Bytes.trim(line, 0..<line.count), utf8: utf8)
-            if !text.isEmpty { details.remittance.unstructuredLines.append(text) }
+            if !text.isEmpty { transaction.remittance.unstructuredLines.append(text) }
         }
     }
 }

@@ -8,8 +8,9 @@ import Darwin
 
 /// Splits a `ByteInput` into lines, reading 64 KiB at a time so memory stays constant.
 ///
-/// A line ends at LF; a CR before it, trailing blanks and the control bytes some banks use as
-/// framing (SOH, ETX, SUB) are cut off, so the parser sees the same line on every platform.
+/// A line ends at LF, CR LF, or a CR alone (old Mac-style files); trailing blanks and the
+/// control bytes some banks use as framing (SOH, ETX, SUB) are cut off, so the parser sees the
+/// same line on every platform.
 struct MT940LineReader<Input: ByteInput> {
     static var chunkSize: Int { 64 * 1024 }
 
@@ -31,12 +32,12 @@ struct MT940LineReader<Input: ByteInput> {
     /// The next line as a range of `buffer` (valid until the next call), or `nil` at the end.
     mutating func nextLine() throws(StatementParseError) -> Range<Int>? {
         while true {
-            if let newline = findNewline() {
+            if let (end, next) = findLineEnd() {
                 let start = cursor
-                cursor = newline + 1
+                cursor = next
                 lineNumber += 1
-                try checkLength(newline - start)
-                return trimmed(start..<newline)
+                try checkLength(end - start)
+                return trimmed(start..<end)
             }
             if endOfInput {
                 guard cursor < buffer.count else { return nil }
@@ -61,12 +62,25 @@ struct MT940LineReader<Input: ByteInput> {
             message: "line is longer than \(maximumLineLength) bytes: not a statement file, or line breaks are missing")
     }
 
-    private func findNewline() -> Int? {
+    /// Where the next line ends and the one after starts, or `nil` when more input is needed.
+    ///
+    /// The LF is found first; a CR before it that is not part of a CR LF ends the line earlier.
+    /// A CR as the last byte read waits for the next chunk, which may start with its LF.
+    private func findLineEnd() -> (end: Int, next: Int)? {
         guard cursor < buffer.count else { return nil }
-        return buffer.withUnsafeBufferPointer { raw -> Int? in
+        return buffer.withUnsafeBufferPointer { raw -> (end: Int, next: Int)? in
             guard let base = raw.baseAddress else { return nil }
-            guard let found = memchr(base + cursor, 0x0A, raw.count - cursor) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let lineFeed = memchr(base + cursor, 0x0A, raw.count - cursor)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            let limit = lineFeed ?? raw.count
+            if let found = memchr(base + cursor, 0x0D, limit - cursor) {
+                let carriageReturn = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if carriageReturn + 1 < raw.count {
+                    return (carriageReturn, raw[carriageReturn + 1] == 0x0A ? carriageReturn + 2 : carriageReturn + 1)
+                }
+                return endOfInput ? (carriageReturn, carriageReturn + 1) : nil
+            }
+            return lineFeed.map { ($0, $0 + 1) }
         }
     }
 

@@ -20,7 +20,11 @@ struct MT940StatementAssembler {
     private var afterClosing = false
     private var verifier = BalanceVerifier()
     private var entryCount = 0
-    private var pending: (line: MT940StatementLine, sourceLine: Int, information: [UInt8]?, nonSwift: String?)?
+    private var pending: (line: MT940StatementLine, sourceLine: Int, hasInformation: Bool, nonSwift: String?)?
+    /// The pending entry's `:86:` bytes; the storage is reused from entry to entry.
+    private var information: [UInt8] = []
+    /// Storage the `:86:` readers reuse for joined lines.
+    private var scratch: [UInt8] = []
 
     init(options: ParseOptions) { self.options = options }
 
@@ -63,10 +67,12 @@ struct MT940StatementAssembler {
             guard entryCount < options.limits.maximumEntriesPerStatement else {
                 throw StatementParseError(line: field.line, message: "more than \(options.limits.maximumEntriesPerStatement) entries in one statement")
             }
-            pending = (try MT940StatementLine.parse(field, currency: currency), field.line, nil, nil)
+            pending = (try MT940StatementLine.parse(field, currency: currency), field.line, false, nil)
         case .information:
-            if expectsEntryInformation, pending?.information == nil {
-                pending?.information = field.bytes
+            if expectsEntryInformation, pending?.hasInformation == false {
+                pending?.hasInformation = true
+                information.removeAll(keepingCapacity: true)
+                information.append(contentsOf: field.bytes)
             } else {
                 let info = MT940Text.string(field.bytes, 0..<field.bytes.count)
                 trailer.additionalInfo = trailer.additionalInfo.map { $0 + "\n" + info } ?? info
@@ -161,36 +167,47 @@ struct MT940StatementAssembler {
     }
 
     private mutating func flushEntry(onEvent: (StatementEvent) throws -> Void) throws {
-        guard let (line, sourceLine, information, nonSwift) = pending else { return }
-        pending = nil
-        var transaction = Transaction(position: 0, amount: line.amount, creditDebit: line.creditDebit)
-        transaction.references.customerReference = line.customerReference
-        MT940StatementAssembler.counterpartyFromStatementLine(line, into: &transaction)
+        guard let (line, sourceLine, hasInformation, nonSwift) = pending.take() else { return }
+        // The transaction is moved into its array and built there in place (the subscript
+        // yields it for mutation), so it is never copied.
+        var transactions: [Transaction] = []
+        transactions.reserveCapacity(1)
+        transactions.append(Transaction(position: 0, amount: line.amount, creditDebit: line.creditDebit))
+        transactions[0].references.customerReference = line.customerReference
+        MT940StatementAssembler.counterpartyFromStatementLine(line, into: &transactions[0])
         var raw: String?
-        if let information {
-            let utf8 = MT940Text.isUTF8(information, 0..<information.count)
-            raw = MT940Text.string(information, 0..<information.count, utf8: utf8)
-            MT940Information.parse(information, utf8: utf8).apply(to: &transaction)
+        if hasInformation {
+            let utf8 = information.withUnsafeBufferPointer { bytes in
+                let utf8 = MT940Text.isUTF8(bytes)
+                raw = MT940Text.string(bytes, utf8: utf8)
+                return utf8
+            }
+            var details = MT940Details()
+            MT940Information.parse(information, utf8: utf8, scratch: &scratch, into: &transactions[0], details: &details)
+            details.resolve(into: &transactions[0])
         }
         let entry = Entry(
             position: entryCount, sourceLine: sourceLine, amount: line.amount, creditDebit: line.creditDebit,
             reversal: line.reversal, status: line.expected ? .pending : .booked, bookingDate: line.bookingDate,
             valueDate: line.valueDate, accountServicerReference: line.bankReference,
             bankTransactionCode: BankTransactionCode(proprietaryCode: line.typeCode, proprietaryIssuer: "SWIFT"),
-            transactions: [transaction], additionalInfo: nonSwift, fundsCode: line.fundsCode,
+            transactions: transactions, additionalInfo: nonSwift, fundsCode: line.fundsCode,
             supplementaryDetails: line.supplementaryDetails, rawInformation: raw)
         entryCount += 1
         verifier.add(entry)
-        try onEvent(.entry(entry))
+        try onEvent(.entry(consume entry))
     }
 
     /// ASN and SNS give the other side's IBAN as the customer reference and its name on the next
     /// line; Rabobank gives the other account alone on the next line.
     private static func counterpartyFromStatementLine(_ line: MT940StatementLine, into transaction: inout Transaction) {
+        // Most banks write a reference and `/`-led codes (or nothing) there: nothing to look at.
+        if !line.referenceIsIBAN {
+            guard let details = line.supplementaryDetails, !startsWithSlash(details) else { return }
+        }
         var party = Party()
-        let reference = Array(line.customerReferenceBytes)
-        if MT940Bytes.looksLikeIBAN(reference, 0..<reference.count) {
-            party.iban = String(decoding: reference, as: UTF8.self)
+        if line.referenceIsIBAN {
+            party.iban = line.customerReference
             transaction.references.customerReference = nil
             if let details = line.supplementaryDetails, !details.hasPrefix("/") {
                 party.name = String(details.split(separator: "\n").first ?? "")
@@ -205,6 +222,15 @@ struct MT940StatementAssembler {
         }
         guard !party.isEmpty else { return }
         if transaction.creditDebit == .credit { transaction.debtor = party } else { transaction.creditor = party }
+    }
+
+    /// `details.hasPrefix("/")`, answered from the first bytes when the slash is followed by ASCII
+    /// (which always starts a new character).
+    private static func startsWithSlash(_ details: String) -> Bool {
+        var bytes = details.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "/") else { return false }
+        guard let next = bytes.next() else { return true }
+        return next < 0x80 ? true : details.hasPrefix("/")
     }
 
     private func text(_ field: MT940Field) -> String {

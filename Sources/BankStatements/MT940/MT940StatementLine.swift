@@ -15,8 +15,9 @@ struct MT940StatementLine {
     var customerReference: String?
     var bankReference: String?
     var supplementaryDetails: String?
-    /// The customer reference's bytes, for dialects that put an IBAN there (ASN, SNS).
-    var customerReferenceBytes: ArraySlice<UInt8>
+    /// `true` when the customer reference has the shape of an IBAN (ASN and SNS put the other
+    /// side's account there).
+    var referenceIsIBAN: Bool
 
     private enum Outcome {
         case parsed(MT940StatementLine)
@@ -25,24 +26,76 @@ struct MT940StatementLine {
     }
 
     static func parse(_ field: MT940Field, currency: Currency) throws(StatementParseError) -> MT940StatementLine {
-        var lines = field.bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        var main = Array(lines.removeFirst())
-        while true {
-            switch try parseMain(main, line: field.line, currency: currency) {
-            case .parsed(var result):
-                let rest = lines.map { MT940Text.string(Array($0), 0..<$0.count) }.filter { !$0.isEmpty }
-                if !rest.isEmpty { result.supplementaryDetails = rest.joined(separator: "\n") }
-                return result
-            case .incomplete:
-                guard !lines.isEmpty else {
-                    throw StatementParseError(line: field.line, message: ":61: ends before the amount and transaction type, found '\(MT940Text.string(main, 0..<min(main.count, 40)))'")
-                }
-                main.append(contentsOf: lines.removeFirst())
-            }
+        try field.bytes.withUnsafeBufferPointer { bytes throws(StatementParseError) in
+            try parse(bytes, line: field.line, currency: currency)
         }
     }
 
-    private static func parseMain(_ b: [UInt8], line: Int, currency: Currency) throws(StatementParseError) -> Outcome {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, currency: Currency)
+        throws(StatementParseError) -> MT940StatementLine
+    {
+        var mainEnd = lineEnd(bytes, from: 0)
+        var outcome = try parseMain(UnsafeBufferPointer(rebasing: bytes[0..<mainEnd]), line: line, currency: currency)
+        if case .incomplete = outcome {
+            // Rare: the line was wrapped before the transaction type. Glue lines until it parses.
+            var main = Array(bytes[0..<mainEnd])
+            while case .incomplete = outcome {
+                guard mainEnd < bytes.count else {
+                    throw StatementParseError(line: line, message: ":61: ends before the amount and transaction type, found '\(MT940Text.string(main, 0..<min(main.count, 40)))'")
+                }
+                let next = lineEnd(bytes, from: mainEnd + 1)
+                main.append(contentsOf: bytes[(mainEnd + 1)..<next])
+                mainEnd = next
+                outcome = try main.withUnsafeBufferPointer { joined throws(StatementParseError) in
+                    try parseMain(joined, line: line, currency: currency)
+                }
+            }
+        }
+        guard case .parsed(var result) = outcome else {
+            throw StatementParseError(line: line, message: ":61: ends before the amount and transaction type")
+        }
+        if mainEnd < bytes.count {
+            result.supplementaryDetails = supplementary(bytes, from: mainEnd + 1)
+        }
+        return result
+    }
+
+    /// The end of the line that starts at `start`.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
+    }
+
+    /// The lines from `start` on, each decoded on its own, empty ones left out, joined with `\n`.
+    private static func supplementary(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+        // Printable ASCII without empty lines reads the same as a whole.
+        var plain = !rest.isEmpty && rest[0] != 0x0A && rest[rest.count - 1] != 0x0A
+        if plain {
+            var previous: UInt8 = 0
+            for byte in rest {
+                if byte &- 0x20 < 0x5F || byte == 0x09 || (byte == 0x0A && previous != 0x0A) {
+                    previous = byte
+                    continue
+                }
+                plain = false
+                break
+            }
+        }
+        if plain { return String(decoding: rest, as: UTF8.self) }
+        var lines: [String] = []
+        var lineStart = 0
+        while lineStart <= rest.count {
+            let end = lineEnd(rest, from: lineStart)
+            let text = MT940Text.string(UnsafeBufferPointer(rebasing: rest[lineStart..<end]))
+            if !text.isEmpty { lines.append(text) }
+            lineStart = end + 1
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    private static func parseMain(_ b: UnsafeBufferPointer<UInt8>, line: Int, currency: Currency) throws(StatementParseError) -> Outcome {
         var i = 0
         guard let valueDate = MT940Date.yymmdd(b, at: i) else {
             throw StatementParseError(line: line, message: ":61: expected a value date YYMMDD, found '\(MT940Date.shown(b, at: i, count: 6))'")
@@ -76,7 +129,7 @@ struct MT940StatementLine {
         i += 1
         var fundsCode: String?
         if i < b.count, MT940Bytes.isLetter(b[i]) {
-            fundsCode = String(decoding: b[i..<(i + 1)], as: UTF8.self)
+            fundsCode = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + 1)]), as: UTF8.self)
             i += 1
         }
         if i >= b.count { return .incomplete }
@@ -84,7 +137,7 @@ struct MT940StatementLine {
         guard amountEnd > i else {
             throw StatementParseError(line: line, message: ":61: expected an amount, found '\(MT940Date.shown(b, at: i, count: 15))'")
         }
-        let amount = try MT940Amount.parse(b, i..<amountEnd, currency: currency, line: line, field: ":61:")
+        let amount = try MT940Amount.parse(UnsafeBufferPointer(rebasing: b[i..<amountEnd]), currency: currency, line: line, field: ":61:")
         i = amountEnd
         if i >= b.count { return .incomplete }
         // SWIFT says N, F or S plus three characters; banks also write other letters (MCI0) or
@@ -95,7 +148,7 @@ struct MT940StatementLine {
         }
         var typeEnd = i + 1
         while typeEnd < b.count, typeEnd < i + 4, MT940Bytes.isAlphanumeric(b[typeEnd]) { typeEnd += 1 }
-        let typeCode = String(decoding: b[i..<typeEnd], as: UTF8.self)
+        let typeCode = String(decoding: UnsafeBufferPointer(rebasing: b[i..<typeEnd]), as: UTF8.self)
         i = typeEnd
         var referenceEnd = b.count
         var bankReference: String?
@@ -104,7 +157,7 @@ struct MT940StatementLine {
             if b[search] == UInt8(ascii: "/") && b[search + 1] == UInt8(ascii: "/") {
                 referenceEnd = search
                 let bank = MT940Bytes.trim(b, (search + 2)..<b.count)
-                if !bank.isEmpty { bankReference = MT940Text.string(b, bank) }
+                if !bank.isEmpty { bankReference = MT940Text.string(UnsafeBufferPointer(rebasing: b[bank])) }
                 break
             }
             search += 1
@@ -112,13 +165,13 @@ struct MT940StatementLine {
         let customer = MT940Bytes.trim(b, i..<referenceEnd)
         var customerReference: String?
         if !customer.isEmpty {
-            let text = MT940Text.string(b, customer)
-            if !TransactionReferences.isPlaceholder(text) { customerReference = text }
+            let text = MT940Text.string(UnsafeBufferPointer(rebasing: b[customer]))
+            customerReference = MT940Details.meaningful(text)
         }
         return .parsed(MT940StatementLine(
             valueDate: valueDate, bookingDate: bookingDate, creditDebit: creditDebit, reversal: reversal,
             expected: expected, fundsCode: fundsCode, amount: amount, typeCode: typeCode,
             customerReference: customerReference, bankReference: bankReference, supplementaryDetails: nil,
-            customerReferenceBytes: b[customer]))
+            referenceIsIBAN: MT940Bytes.looksLikeIBAN(b, customer)))
     }
 }

@@ -5,13 +5,29 @@
 /// arrive, balances and verification when the statement ends.
 public struct StatementJSONStream {
     private let write: (String) -> Void
+    private let writeBytes: ((UnsafeBufferPointer<UInt8>) -> Void)?
     private var fileCount = 0
     private var statementCount = 0
     private var entryCount = 0
     private var formatWritten = false
+    /// Entries are written here as bytes (the output's bulk), then handed on.
+    private var entryWriter = JSONWriter()
 
     /// - Parameter write: receives consecutive pieces of the document.
-    public init(write: @escaping (String) -> Void) { self.write = write }
+    public init(write: @escaping (String) -> Void) {
+        self.write = write
+        self.writeBytes = nil
+    }
+
+    /// - Parameter writeBytes: receives consecutive pieces of the document as UTF-8, valid only
+    ///   during the call; this avoids turning each entry's text into a `String`.
+    public init(writeBytes: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.write = { text in
+            var text = text
+            text.withUTF8 { writeBytes($0) }
+        }
+        self.writeBytes = writeBytes
+    }
 
     public mutating func beginDocument() { write("{\"files\":[") }
 
@@ -52,9 +68,16 @@ public struct StatementJSONStream {
             statementCount += 1
             entryCount = 0
         case .entry(let entry):
-            out += entryCount == 0 ? "\n" : ",\n"
-            entry.jsonValue.render(into: &out)
+            entryWriter.removeAll()
+            entryWriter.raw(entryCount == 0 ? "\n" : ",\n")
+            entry.writeJSON(to: &entryWriter)
             entryCount += 1
+            if let writeBytes {
+                entryWriter.withBytes { writeBytes($0) }
+            } else {
+                write(entryWriter.withBytes { String(decoding: $0, as: UTF8.self) })
+            }
+            return
         case .end(let trailer, let verification):
             out += "]"
             for (key, value) in trailer.jsonFields {

@@ -1,0 +1,82 @@
+import BankStatements
+
+/// One line of output assembled as bytes.
+///
+/// `recon parse` prints a summary for every statement; built from interpolated Strings, the
+/// dates and amounts in it cost more than parsing the statement's entries.
+struct OutputLine {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(128) }
+
+    mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func add(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// `text` then spaces up to `width` characters, or one space when it is already as long.
+    mutating func add(_ text: String, paddedTo width: Int) {
+        add(text)
+        let count = text.count
+        let spaces = count >= width ? 1 : width - count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+    }
+
+    /// A decimal number, at least `width` digits with leading zeros.
+    mutating func add(_ value: Int, width: Int = 1) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        addDigits(of: value.magnitude, width: width)
+    }
+
+    /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
+    mutating func add(_ date: CalendarDate) {
+        add(date.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        add(date.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        add(date.day, width: 2)
+    }
+
+    /// Minor units as a decimal text with `exponent` decimals, as `Money.format` writes it.
+    mutating func add(minorUnits: Int64, exponent: Int) {
+        // No real currency has more than four decimals; anything odd goes to the library.
+        guard exponent >= 0 && exponent <= 18 else {
+            add(Money.format(minorUnits: minorUnits, exponent: exponent))
+            return
+        }
+        if minorUnits < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = minorUnits.magnitude
+        guard exponent > 0 else {
+            addDigits(of: UInt(magnitude), width: 1)
+            return
+        }
+        var divisor: UInt64 = 1
+        for _ in 0..<exponent { divisor *= 10 }
+        addDigits(of: UInt(magnitude / divisor), width: 1)
+        bytes.append(UInt8(ascii: "."))
+        addDigits(of: UInt(magnitude % divisor), width: exponent)
+    }
+
+    /// `1234.50 EUR`, as `Money.description` writes it.
+    mutating func add(_ money: Money) {
+        add(minorUnits: money.minorUnits, exponent: money.currency.exponent)
+        bytes.append(UInt8(ascii: " "))
+        add(money.currency.code)
+    }
+
+    /// The digits of `value`, at least `width` of them (at most 24).
+    private mutating func addDigits(of value: UInt, width: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var rest = value
+            var index = raw.count
+            repeat {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while index > 0 && (rest > 0 || raw.count - index < width)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index...]))
+        }
+    }
+}
