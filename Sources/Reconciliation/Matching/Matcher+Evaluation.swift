@@ -43,7 +43,7 @@ extension Matcher {
         }
 
         let similarity = evidence.nameSimilarity[customer]
-            ?? evidence.payerNames.map { context.names.similarity(of: $0, to: customer) }.max() ?? 0
+            ?? evidence.payerQueries.map { context.names.similarity(of: $0, to: customer) }.max() ?? 0
         let customerName = context.customer(id: customer)?.name ?? customer
         if similarity >= policy.nameMatchThreshold {
             score += weights.matchingName

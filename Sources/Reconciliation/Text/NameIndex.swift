@@ -70,8 +70,20 @@ struct NameIndex: Sendable {
         }
     }
 
-    private func words(of entry: Int32) -> LexiconName {
-        LexiconName(lexicon: lexicon, ids: entryWords[entryWordStarts[Int(entry)]..<entryWordStarts[Int(entry) + 1]])
+    /// Scores `query` against each of `entries`, handing each name's customer and similarity to `body`.
+    private func score(_ query: PreparedName, against entries: some Sequence<Int32>,
+                       _ body: (Int32, Double) -> Void) {
+        query.withView { query in
+            lexicon.storage.withTable { table in
+                entryWords.withUnsafeBufferPointer { words in
+                    for entry in entries {
+                        let range = entryWordStarts[Int(entry)]..<entryWordStarts[Int(entry) + 1]
+                        let ids = UnsafeBufferPointer(rebasing: words[range])
+                        body(entryCustomers[Int(entry)], NameSimilarity.score(query, NameView(ids: ids, slots: ids, table: table)))
+                    }
+                }
+            }
+        }
     }
 
     /// `name` tokenised and resolved against this index's words, for repeated comparisons.
@@ -88,8 +100,7 @@ struct NameIndex: Sendable {
     func similarity(of query: PreparedName, to customer: String) -> Double {
         guard let number = customerNumbers[customer] else { return 0 }
         var best: Double?
-        for entry in entriesByCustomer[Int(number)] {
-            let similarity = NameSimilarity.score(query, words(of: entry))
+        score(query, against: entriesByCustomer[Int(number)]) { _, similarity in
             if best.map({ similarity > $0 }) ?? true { best = similarity }
         }
         return best ?? 0
@@ -107,7 +118,7 @@ struct NameIndex: Sendable {
         var seen: [UInt32] = []
         for index in 0..<query.wordCount {
             let id = query.wordID(index)
-            let length = query.letters(index).count
+            let length = query.length(index)
             guard length >= 2, !seen.contains(id) else { continue }
             seen.append(id)
             if query.isKnown(index), !postings[Int(id)].isEmpty, postings[Int(id)].count <= NameIndex.maximumPostings {
@@ -121,9 +132,7 @@ struct NameIndex: Sendable {
         let lists = weights.sorted { $0.key < $1.key }.map { (entries: postings[Int($0.key)][...], weight: $0.value) }
         let candidates = PostingTally.top(NameIndex.maximumScored, of: lists)
         var best: [Int32: Double] = [:]
-        for entry in candidates {
-            let similarity = NameSimilarity.score(query, words(of: entry))
-            let customer = entryCustomers[Int(entry)]
+        score(query, against: candidates) { customer, similarity in
             if similarity >= minimum, similarity > best[customer] ?? -1 { best[customer] = similarity }
         }
         return best.map { (customer: customerIDs[Int($0.key)], similarity: $0.value) }

@@ -5,13 +5,10 @@
 /// allocates nothing per word.
 struct NameLexicon: Sendable {
     private var numbers: [String: UInt32] = [:]
-    private var letterStarts: [Int] = [0]
-    private var letterBytes: [UInt8] = []
-    private var gramStarts: [Int] = [0]
-    private var gramValues: [UInt32] = []
+    private(set) var storage = WordStorage()
 
     /// The number of words.
-    var count: Int { letterStarts.count - 1 }
+    var count: Int { storage.count }
 
     /// The number of `word`, if it has been seen.
     func id(of word: String) -> UInt32? { numbers[word] }
@@ -21,34 +18,17 @@ struct NameLexicon: Sendable {
         if let id = numbers[word] { return id }
         let id = UInt32(count)
         numbers[word] = id
-        letterBytes.append(contentsOf: word.utf8)
-        letterStarts.append(letterBytes.count)
-        gramValues.append(contentsOf: Trigrams.of(word))
-        gramStarts.append(gramValues.count)
+        storage.append(word)
         return id
     }
 
-    func letters(_ id: UInt32) -> ArraySlice<UInt8> {
-        let index = Int(id)
-        return letterBytes[letterStarts[index]..<letterStarts[index + 1]]
-    }
-
-    func length(_ id: UInt32) -> Int {
-        let index = Int(id)
-        return letterStarts[index + 1] - letterStarts[index]
-    }
+    func length(_ id: UInt32) -> Int { storage.length(id) }
 
     /// The word's distinct trigrams, ascending.
-    func grams(_ id: UInt32) -> ArraySlice<UInt32> {
-        let index = Int(id)
-        return gramValues[gramStarts[index]..<gramStarts[index + 1]]
-    }
+    func grams(_ id: UInt32) -> ArraySlice<UInt32> { storage.grams(id) }
 
     mutating func reserveCapacity(_ words: Int) {
         numbers.reserveCapacity(words)
-        letterStarts.reserveCapacity(words + 1)
-        gramStarts.reserveCapacity(words + 1)
-        letterBytes.reserveCapacity(words * 6)
-        gramValues.reserveCapacity(words * 6)
+        storage.reserveCapacity(words)
     }
 }

@@ -13,13 +13,15 @@ enum NameSimilarity {
     static func score(_ a: [String], _ b: [String]) -> Double {
         var lexicon = NameLexicon()
         for token in a + b { _ = lexicon.intern(token) }
-        return score(PreparedName(tokens: a, lexicon: lexicon), PreparedName(tokens: b, lexicon: lexicon))
+        return PreparedName(tokens: a, lexicon: lexicon).withView { a in
+            PreparedName(tokens: b, lexicon: lexicon).withView { b in score(a, b) }
+        }
     }
 
-    /// The score of two prepared names; words are compared by number, letters and trigrams.
-    static func score(_ a: some NameWords, _ b: some NameWords) -> Double {
-        let countA = a.wordCount
-        let countB = b.wordCount
+    /// The score of two names; words are compared by number, letters and trigrams.
+    static func score(_ a: NameView, _ b: NameView) -> Double {
+        let countA = a.count
+        let countB = b.count
         guard countA > 0, countB > 0 else { return 0 }
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: countA + countB) { used in
             used.initialize(repeating: false)
@@ -27,8 +29,8 @@ enum NameSimilarity {
             var usedB = UnsafeMutableBufferPointer(rebasing: used[countA...])
             var weight = 0.0
             for i in 0..<countA {
-                let word = a.wordID(i)
-                for j in 0..<countB where !usedB[j] && b.wordID(j) == word {
+                let word = a.ids[i]
+                for j in 0..<countB where !usedB[j] && b.ids[j] == word {
                     usedA[i] = true
                     usedB[j] = true
                     weight += 2
@@ -37,12 +39,13 @@ enum NameSimilarity {
             }
             weight += joinCompounds(a, b, &usedA, &usedB)
             weight += joinCompounds(b, a, &usedB, &usedA)
-            for i in 0..<countA where !usedA[i] && a.letters(i).count >= 3 {
+            for i in 0..<countA where !usedA[i] && a.table.length(a.slots[i]) >= 3 {
                 var best = 0.0
                 var bestIndex: Int?
-                let gramsA = a.grams(i)
-                for j in 0..<countB where !usedB[j] && b.letters(j).count >= 3 {
-                    let similarity = Trigrams.dice(gramsA, b.grams(j))
+                let gramsA = a.table.grams(a.slots[i])
+                for j in 0..<countB where !usedB[j] && b.table.length(b.slots[j]) >= 3 {
+                    let gramsB = b.table.grams(b.slots[j])
+                    let similarity = 2 * Double(Trigrams.common(gramsA, gramsB)) / Double(gramsA.count + gramsB.count)
                     if similarity > best {
                         best = similarity
                         bestIndex = j
@@ -55,12 +58,11 @@ enum NameSimilarity {
                 }
             }
             for i in 0..<countA where !usedA[i] {
-                let lettersA = a.letters(i)
-                let initialA = lettersA.count == 1
+                let initialA = a.table.length(a.slots[i]) == 1
+                let firstA = a.table.firstLetter(a.slots[i])
                 for j in 0..<countB where !usedB[j] {
-                    let lettersB = b.letters(j)
-                    let initialB = lettersB.count == 1
-                    guard initialA || initialB, lettersA.first == lettersB.first else { continue }
+                    let initialB = b.table.length(b.slots[j]) == 1
+                    guard initialA || initialB, firstA == b.table.firstLetter(b.slots[j]) else { continue }
                     usedA[i] = true
                     usedB[j] = true
                     weight += 2 * initialWeight
@@ -73,17 +75,17 @@ enum NameSimilarity {
 
     /// Pairs two adjacent unpaired words of `split` with the unpaired word of `whole` they spell;
     /// returns the weight gained (three tokens fully paired).
-    private static func joinCompounds(_ split: some NameWords, _ whole: some NameWords,
+    private static func joinCompounds(_ split: NameView, _ whole: NameView,
                                       _ usedSplit: inout UnsafeMutableBufferPointer<Bool>,
                                       _ usedWhole: inout UnsafeMutableBufferPointer<Bool>) -> Double {
-        let count = split.wordCount
+        let count = split.count
         guard count >= 2 else { return 0 }
         var weight = 0.0
         for i in 0..<(count - 1) where !usedSplit[i] && !usedSplit[i + 1] {
-            let head = split.letters(i)
-            let tail = split.letters(i + 1)
-            for j in 0..<whole.wordCount where !usedWhole[j] {
-                let candidate = whole.letters(j)
+            let head = split.table.letters(split.slots[i])
+            let tail = split.table.letters(split.slots[i + 1])
+            for j in 0..<whole.count where !usedWhole[j] {
+                let candidate = whole.table.letters(whole.slots[j])
                 guard candidate.count == head.count + tail.count,
                       candidate.prefix(head.count).elementsEqual(head),
                       candidate.suffix(tail.count).elementsEqual(tail) else { continue }

@@ -37,29 +37,17 @@ enum Trigrams {
     static func of(_ word: String) -> [UInt32] { of(Array(word.utf8)) }
 
     /// How many trigrams two sorted, repeat-free lists share.
-    static func common(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Int {
+    static func common<A: Collection<UInt32>, B: Collection<UInt32>>(_ a: A, _ b: B) -> Int {
         var i = a.startIndex
         var j = b.startIndex
         var shared = 0
         while i < a.endIndex && j < b.endIndex {
             let x = a[i]
             let y = b[j]
-            if x == y {
-                shared += 1
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
-            }
+            if x <= y { a.formIndex(after: &i) }
+            if y <= x { b.formIndex(after: &j) }
+            if x == y { shared += 1 }
         }
         return shared
-    }
-
-    /// The Dice coefficient of two trigram lists: shared trigrams on both sides over all of them.
-    static func dice(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Double {
-        guard !a.isEmpty || !b.isEmpty else { return 0 }
-        return 2 * Double(common(a, b)) / Double(a.count + b.count)
     }
 }
