@@ -12,7 +12,8 @@ import Testing
                             "bakker", "installatie", "techniek", "installatietechniek", "müller", "mueller", "muller",
                             "straße", "strasse", "søren", "ĳssel", "o'brien", "obrien", "b.v.", "bv", "gmbh", "v.o.f.",
                             "ltd", "dhr.", "fam", "transport", "transportbedrijf", "groot", "aa", "aaaa", "x", "j.",
-                            "k.", "12", "1234", "12345", "123456", "2024", "smit", "smid", "schmidt", "visser", "vos"]
+                            "k.", "12", "1234", "12345", "123456", "2024", "smit", "smid", "schmidt", "visser", "vos",
+                            "\u{2019}t", "d`arc", "e\u{301}lise", "Ωmega", "日本", "a1b2", "00042", "æble", "ĳ"]
 
         mutating func name() -> String {
             var parts: [String] = []
@@ -76,6 +77,21 @@ import Testing
             let a = NameNormalizer.tokens(maker.name())
             let b = NameNormalizer.tokens(maker.name())
             #expect(NameSimilarity.score(a, b).bitPattern == ReferenceNameSimilarity.score(a, b).bitPattern, "\(a) ~ \(b)")
+        }
+    }
+}
+
+/// Invoice-number keys built straight from bytes equal those built from text segments.
+@Suite struct InvoiceNumberKeyReferenceTests {
+    @Test func byteKeysEqualSegmentKeys() {
+        var random = SplitMix64(seed: 21)
+        let pieces = ["INV", "inv", "-", "/", ".", " ", "0", "00", "0042", "2024", "10", "1", "Fäctuur", "ß", "nr",
+                      "RE", "Ω", "000", "7", "a", "#", "\u{2019}"]
+        for _ in 0..<5_000 {
+            let number = (0..<(1 + random.next(upTo: 6))).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
+            let fast = InvoiceNumberKey(number: number)
+            let slow = InvoiceNumberKey(segments: TextSegment.split(number, limit: 200)[...])
+            #expect(fast == slow, "\(number)")
         }
     }
 }
