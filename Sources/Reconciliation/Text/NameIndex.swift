@@ -8,19 +8,30 @@
 /// by hashing and sorting every holder of a common surname.
 struct NameIndex: Sendable {
     private var lexicon = NameLexicon()
-    /// Per name: its customer (as a number into `customerIDs`) and its words.
+    /// Per name: its customer (as a number into `customerIDs`) and its shape.
     private var entryCustomers: [Int32] = []
-    private var entryWordStarts: [Int] = [0]
-    private var entryWords: [UInt32] = []
+    private var entryShapes: [Int32] = []
     private var customerIDs: [String] = []
     private var customerNumbers: [String: Int32] = [:]
     private var entriesByCustomer: [[Int32]] = []
-    /// Per lexicon word: the names holding it (words of two letters or more), ascending.
-    private var postings: [[Int32]] = []
+    /// A shape is one distinct word sequence; thousands of `Jan Jansen`s share one, which is
+    /// listed, merged and scored once.
+    private var shapeNumbers: [[UInt32]: Int32] = [:]
+    private var shapeWordStarts: [Int] = [0]
+    private var shapeWords: [UInt32] = []
+    /// Per shape: the names of that shape, ascending.
+    private var shapeEntries: [[Int32]] = []
+    /// Per shape: how many names it has (kept flat: read for every shape a query touches).
+    private var shapeSizes: [Int] = []
+    /// Per lexicon word: the shapes holding it (words of two letters or more), ascending. Shapes are
+    /// numbered in order of their first name, so a shape's names start after those of lower shapes.
+    private var shapePostings: [[Int32]] = []
+    /// Per lexicon word: how many names hold it.
+    private var wordNameCounts: [Int] = []
     /// Trigram → words of four letters or more containing it, ascending.
     private var trigramPostings: [UInt32: [UInt32]] = [:]
 
-    /// Tokens shared by more customers than this are too common to pick candidates by.
+    /// Tokens shared by more names than this are too common to pick candidates by.
     static let maximumPostings = 5_000
     /// At most this many names are compared in full per query.
     static let maximumScored = 100
@@ -29,12 +40,15 @@ struct NameIndex: Sendable {
     mutating func reserveCapacity(names: Int) {
         lexicon.reserveCapacity(names)
         entryCustomers.reserveCapacity(names)
-        entryWordStarts.reserveCapacity(names + 1)
-        entryWords.reserveCapacity(names * 3)
+        entryShapes.reserveCapacity(names)
         customerIDs.reserveCapacity(names)
         customerNumbers.reserveCapacity(names)
         entriesByCustomer.reserveCapacity(names)
-        postings.reserveCapacity(names)
+        shapeNumbers.reserveCapacity(names)
+        shapeEntries.reserveCapacity(names)
+        shapeSizes.reserveCapacity(names)
+        shapePostings.reserveCapacity(names)
+        wordNameCounts.reserveCapacity(names)
     }
 
     mutating func add(name: String, customer: String) {
@@ -52,34 +66,54 @@ struct NameIndex: Sendable {
         }
         entryCustomers.append(customerNumber)
         entriesByCustomer[Int(customerNumber)].append(entry)
-        let firstWord = entryWords.count
+        var words: [UInt32] = []
+        words.reserveCapacity(tokens.count)
         for token in tokens {
             let id = lexicon.intern(token)
-            if Int(id) == postings.count { postings.append([]) }
-            entryWords.append(id)
+            if Int(id) == shapePostings.count {
+                shapePostings.append([])
+                wordNameCounts.append(0)
+            }
+            words.append(id)
         }
-        entryWordStarts.append(entryWords.count)
-        for position in firstWord..<entryWords.count {
-            let id = entryWords[position]
+        let shape: Int32
+        if let existing = shapeNumbers[words] {
+            shape = existing
+        } else {
+            shape = Int32(shapeEntries.count)
+            shapeNumbers[words] = shape
+            shapeWords.append(contentsOf: words)
+            shapeWordStarts.append(shapeWords.count)
+            shapeEntries.append([])
+            shapeSizes.append(0)
+            for (position, id) in words.enumerated()
+            where lexicon.length(id) >= 2 && !words[..<position].contains(id) {
+                shapePostings[Int(id)].append(shape)
+            }
+        }
+        entryShapes.append(shape)
+        shapeEntries[Int(shape)].append(entry)
+        shapeSizes[Int(shape)] += 1
+        for (position, id) in words.enumerated() {
             // Each distinct word once per name; initials are not indexed.
-            guard lexicon.length(id) >= 2, !entryWords[firstWord..<position].contains(id) else { continue }
-            if postings[Int(id)].isEmpty && lexicon.length(id) >= 4 {
+            guard lexicon.length(id) >= 2, !words[..<position].contains(id) else { continue }
+            if wordNameCounts[Int(id)] == 0 && lexicon.length(id) >= 4 {
                 for gram in lexicon.grams(id) { trigramPostings[gram, default: []].append(id) }
             }
-            postings[Int(id)].append(entry)
+            wordNameCounts[Int(id)] += 1
         }
     }
 
-    /// Scores `query` against each of `entries`, handing each name's customer and similarity to `body`.
-    private func score(_ query: PreparedName, against entries: some Sequence<Int32>,
+    /// Scores `query` against each of `shapes`, handing each shape and its similarity to `body`.
+    private func score(_ query: PreparedName, against shapes: some Sequence<Int32>,
                        _ body: (Int32, Double) -> Void) {
         query.withView { query in
             lexicon.storage.withTable { table in
-                entryWords.withUnsafeBufferPointer { words in
-                    for entry in entries {
-                        let range = entryWordStarts[Int(entry)]..<entryWordStarts[Int(entry) + 1]
+                shapeWords.withUnsafeBufferPointer { words in
+                    for shape in shapes {
+                        let range = shapeWordStarts[Int(shape)]..<shapeWordStarts[Int(shape) + 1]
                         let ids = UnsafeBufferPointer(rebasing: words[range])
-                        body(entryCustomers[Int(entry)], NameSimilarity.score(query, NameView(ids: ids, slots: ids, table: table)))
+                        body(shape, NameSimilarity.score(query, NameView(ids: ids, slots: ids, table: table)))
                     }
                 }
             }
@@ -100,7 +134,7 @@ struct NameIndex: Sendable {
     func similarity(of query: PreparedName, to customer: String) -> Double {
         guard let number = customerNumbers[customer] else { return 0 }
         var best: Double?
-        score(query, against: entriesByCustomer[Int(number)]) { _, similarity in
+        score(query, against: entriesByCustomer[Int(number)].map { entryShapes[Int($0)] }) { _, similarity in
             if best.map({ similarity > $0 }) ?? true { best = similarity }
         }
         return best ?? 0
@@ -113,7 +147,7 @@ struct NameIndex: Sendable {
     }
 
     func matches(for query: PreparedName, minimum: Double) -> [(customer: String, similarity: Double)] {
-        // Each list of names sharing a word, weighted: 2 for the word itself, 1 per near-spelling.
+        // Each list of shapes sharing a word, weighted: 2 for the word itself, 1 per near-spelling.
         var weights: [UInt32: Int] = [:]
         var seen: [UInt32] = []
         for index in 0..<query.wordCount {
@@ -121,22 +155,56 @@ struct NameIndex: Sendable {
             let length = query.length(index)
             guard length >= 2, !seen.contains(id) else { continue }
             seen.append(id)
-            if query.isKnown(index), !postings[Int(id)].isEmpty, postings[Int(id)].count <= NameIndex.maximumPostings {
+            if query.isKnown(index), (1...NameIndex.maximumPostings).contains(wordNameCounts[Int(id)]) {
                 weights[id, default: 0] += 2
             }
             guard length >= 4 else { continue }
             for word in nearSpellings(of: query.grams(index)) where word != id || !query.isKnown(index) {
-                if postings[Int(word)].count <= NameIndex.maximumPostings { weights[word, default: 0] += 1 }
+                if wordNameCounts[Int(word)] <= NameIndex.maximumPostings { weights[word, default: 0] += 1 }
             }
         }
-        let lists = weights.sorted { $0.key < $1.key }.map { (entries: postings[Int($0.key)][...], weight: $0.value) }
-        let candidates = PostingTally.top(NameIndex.maximumScored, of: lists)
+        let lists = weights.sorted { $0.key < $1.key }.map { (entries: shapePostings[Int($0.key)][...], weight: $0.value) }
+        let (shapes, totals) = PostingTally.merge(lists)
+        let chosen = choose(shapes: shapes, totals: totals)
         var best: [Int32: Double] = [:]
-        score(query, against: candidates) { customer, similarity in
-            if similarity >= minimum, similarity > best[customer] ?? -1 { best[customer] = similarity }
+        var position = 0
+        score(query, against: chosen.map(\.shape)) { _, similarity in
+            defer { position += 1 }
+            guard similarity >= minimum else { return }
+            for entry in chosen[position].entries {
+                let customer = entryCustomers[Int(entry)]
+                if similarity > best[customer] ?? -1 { best[customer] = similarity }
+            }
         }
         return best.map { (customer: customerIDs[Int($0.key)], similarity: $0.value) }
             .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.customer < $1.customer }
+    }
+
+    /// The ``maximumScored`` names with the highest totals (ties to the lowest name number), or all
+    /// of them when there are no more, grouped by shape.
+    private func choose(shapes: [Int32], totals: [Int32]) -> [(shape: Int32, entries: [Int32])] {
+        guard let (threshold, room) = PostingTally.threshold(totals: totals, limit: NameIndex.maximumScored,
+                                                             size: { shapeSizes[Int(shapes[$0])] })
+        else { return shapes.map { ($0, shapeEntries[Int($0)]) } }
+        var chosen: [(shape: Int32, entries: [Int32])] = []
+        // At the threshold only the `room` lowest names fit. Shapes are numbered in order of their
+        // first name, so those names all lie in the first `room` shapes at that total, each within
+        // its first `room` names.
+        var pool: [(entry: Int32, shape: Int32)] = []
+        var poolShapes = 0
+        for (shape, total) in zip(shapes, totals) {
+            if total > threshold {
+                chosen.append((shape, shapeEntries[Int(shape)]))
+            } else if total == threshold && poolShapes < room {
+                poolShapes += 1
+                for entry in shapeEntries[Int(shape)].prefix(room) { pool.append((entry, shape)) }
+            }
+        }
+        pool.sort { $0.entry < $1.entry }
+        var atThreshold: [Int32: [Int32]] = [:]
+        for item in pool.prefix(room) { atThreshold[item.shape, default: []].append(item.entry) }
+        for (shape, entries) in atThreshold.sorted(by: { $0.key < $1.key }) { chosen.append((shape, entries)) }
+        return chosen
     }
 
     /// Indexed words (four letters or more) whose trigram Dice similarity with a query word of

@@ -1,45 +1,41 @@
 /// Adds up weighted posting lists and picks the names with the highest totals.
 ///
-/// Lists hold name numbers in ascending order, so merging them gives every name's total in order
-/// of number; the best `limit` (highest total, then lowest number) are picked by counting totals
-/// instead of sorting thousands of names.
+/// Lists hold ascending numbers, so merging them gives every number's total in order; the best
+/// names (highest total, then lowest name number) are then picked by counting totals instead of
+/// sorting thousands of names.
 enum PostingTally {
-    /// The names with the `limit` highest totals (ties to the lowest number), or every name found
-    /// when there are no more than `limit`; in ascending order.
-    static func top(_ limit: Int, of lists: [(entries: ArraySlice<Int32>, weight: Int)]) -> [Int32] {
+    /// Every number in any list, ascending, with the sum of the weights of the lists holding it.
+    static func merge(_ lists: [(entries: ArraySlice<Int32>, weight: Int)]) -> (ids: [Int32], totals: [Int32]) {
         let live = lists.filter { !$0.entries.isEmpty }.sorted { $0.entries.count < $1.entries.count }
-        guard let first = live.first else { return [] }
-        // One list: every name has the same total, so the lowest numbers win.
-        if live.count == 1 { return Array(first.entries.prefix(limit)) }
-        var entries = Array(first.entries)
-        var totals = [Int32](repeating: Int32(first.weight), count: entries.count)
-        for list in live.dropFirst() { merge(&entries, &totals, list.entries, weight: Int32(list.weight)) }
-        guard entries.count > limit else { return entries }
+        guard let first = live.first else { return ([], []) }
+        var ids = Array(first.entries)
+        var totals = [Int32](repeating: Int32(first.weight), count: ids.count)
+        for list in live.dropFirst() { merge(&ids, &totals, list.entries, weight: Int32(list.weight)) }
+        return (ids, totals)
+    }
+
+    /// The lowest total still taken when the `limit` best of names with these totals are taken
+    /// (total `i` held by `size(i)` names), and how many names with exactly that total fit; `nil`
+    /// when there are no more than `limit` names.
+    static func threshold(totals: [Int32], limit: Int, size: (Int) -> Int) -> (total: Int32, room: Int)? {
         var histogram = [Int](repeating: 0, count: Int(totals.max() ?? 0) + 1)
-        for total in totals { histogram[Int(total)] += 1 }
-        // The lowest total still taken, and how many names with exactly that total fit.
+        var names = 0
+        for index in totals.indices {
+            let count = size(index)
+            histogram[Int(totals[index])] += count
+            names += count
+        }
+        guard names > limit else { return nil }
         var threshold = histogram.count - 1
         var above = 0
         while threshold > 0 && above + histogram[threshold] < limit {
             above += histogram[threshold]
             threshold -= 1
         }
-        var room = limit - above
-        var chosen: [Int32] = []
-        chosen.reserveCapacity(limit)
-        for index in entries.indices {
-            let total = Int(totals[index])
-            if total > threshold {
-                chosen.append(entries[index])
-            } else if total == threshold && room > 0 {
-                chosen.append(entries[index])
-                room -= 1
-            }
-        }
-        return chosen
+        return (Int32(threshold), limit - above)
     }
 
-    /// Merges one ascending list of `weight` into names and totals kept ascending by name.
+    /// Merges one ascending list of `weight` into numbers and totals kept ascending.
     static func merge(_ entries: inout [Int32], _ totals: inout [Int32], _ list: ArraySlice<Int32>, weight: Int32) {
         let capacity = entries.count + list.count
         var produced = 0
@@ -52,7 +48,7 @@ enum PostingTally {
                             var i = 0
                             var j = 0
                             var k = 0
-                            // Branch-light: both sides advance on equal names, whose totals add.
+                            // Branch-light: both sides advance on equal numbers, whose totals add.
                             while i < a.count && j < b.count {
                                 let x = a[i]
                                 let y = b[j]
