@@ -43,7 +43,7 @@ extension Matcher {
         }
 
         let similarity = evidence.nameSimilarity[customer]
-            ?? evidence.payerNames.map { context.names.similarity(of: $0, to: customer) }.max() ?? 0
+            ?? evidence.payerQueries.map { context.names.similarity(of: $0, to: customer) }.max() ?? 0
         let customerName = context.customer(id: customer)?.name ?? customer
         if similarity >= policy.nameMatchThreshold {
             score += weights.matchingName
@@ -51,7 +51,10 @@ extension Matcher {
         } else if similarity >= policy.nameResemblanceThreshold {
             score += weights.resemblingName
             words.append("payer name resembles \(customerName) (\(percent(similarity)))")
-        } else if let other = evidence.nameSimilarity.first(where: { $0.key != customer && $0.value >= policy.nameMatchThreshold }) {
+        } else if let other = evidence.nameSimilarity
+            // The closest other customer is named, the same one every run (dictionary order is not).
+            .filter({ $0.key != customer && $0.value >= policy.nameMatchThreshold })
+            .min(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
             score -= weights.foreignNamePenalty
             contradicted = true
             words.append("CONTRADICTION: payer name matches customer \(other.key)")

@@ -33,9 +33,19 @@ public struct MatchingContext: Sendable {
 
     /// Indexes `invoices` (only those with money open are kept) and `customers`.
     public init(invoices: [OpenInvoice], customers: [CustomerProfile]) {
+        // Sized up front: growing hash tables of 100,000 keys step by step rehashes every key many times.
+        self.customers.reserveCapacity(customers.count)
+        names.reserveCapacity(names: customers.count)
         for customer in customers { add(customer) }
         let open = invoices.filter { $0.openAmount.minorUnits != 0 }
         self.invoices = open
+        invoicesByCustomer.reserveCapacity(customers.count)
+        invoiceIndexByID.reserveCapacity(open.count)
+        referenceIndex.reserveCapacity(open.count)
+        numberFullIndex.reserveCapacity(open.count)
+        numberCoreIndex.reserveCapacity(open.count)
+        numberTextIndex.reserveCapacity(open.count)
+        amountIndex.reserveCapacity(open.count)
         for (index, invoice) in open.enumerated() {
             invoiceIndexByID[invoice.id] = index
             invoicesByCustomer[invoice.customerID, default: []].append(index)
@@ -51,8 +61,8 @@ public struct MatchingContext: Sendable {
             amountIndex[AmountKey(currency: invoice.currency.code, minorUnits: invoice.openAmount.minorUnits),
                         default: []].append(index)
         }
-        for (customer, list) in invoicesByCustomer {
-            invoicesByCustomer[customer] = list.sorted { MatchingContext.dueOrder(open[$0], open[$1]) }
+        invoicesByCustomer = invoicesByCustomer.mapValues { list in
+            list.sorted { MatchingContext.dueOrder(open[$0], open[$1]) }
         }
     }
 

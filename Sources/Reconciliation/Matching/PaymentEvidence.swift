@@ -35,6 +35,8 @@ struct PaymentEvidence {
     var nameSimilarity: [String: Double] = [:]
     /// The payer and ultimate debtor names given.
     var payerNames: [String] = []
+    /// The same names tokenised once, for comparing with each candidate customer.
+    var payerQueries: [PreparedName] = []
     /// Valid structured references that equal no open invoice (already paid, or not ours).
     var unmatchedReferences: [String] = []
 
@@ -54,8 +56,9 @@ struct PaymentEvidence {
         if let id = payment.mandateId { collectIdentifier(id, label: "mandate id", context: context) }
         if let iban = payment.counterpartyIBAN { ibanCustomers = context.customers(payingFrom: iban) }
         payerNames = [payment.counterpartyName, payment.ultimateDebtorName].compactMap { $0 }
-        for name in payerNames {
-            for match in context.names.matches(for: name, minimum: policy.nameResemblanceThreshold).prefix(10) {
+        payerQueries = payerNames.map { context.names.prepare($0) }
+        for query in payerQueries {
+            for match in context.names.matches(for: query, minimum: policy.nameResemblanceThreshold).prefix(10) {
                 nameSimilarity[match.customer] = max(nameSimilarity[match.customer] ?? 0, match.similarity)
             }
         }

@@ -13,9 +13,63 @@ struct InvoiceNumberKey: Hashable, Sendable {
     var hasLetters: Bool
 
     /// The key of an invoice number; `nil` when it has no digits (such numbers are not matched in text).
+    ///
+    /// Built from bytes directly (the same key as splitting into ``TextSegment``s), because every
+    /// open invoice's number is keyed when the context is built.
     init?(number: some StringProtocol) {
-        let segments = TextSegment.split(number, limit: 200)
-        self.init(segments: segments[...])
+        var key: [UInt8] = []
+        key.reserveCapacity(24)
+        var coreStart: Int?
+        var digits = 0
+        var letters = false
+        var run: [UInt8] = []
+        var runIsDigits = false
+        func flush() {
+            guard !run.isEmpty else { return }
+            if !key.isEmpty { key.append(UInt8(ascii: "-")) }
+            if runIsDigits {
+                if coreStart == nil { coreStart = key.count }
+                let significant = run.drop { $0 == UInt8(ascii: "0") }
+                if significant.isEmpty {
+                    key.append(UInt8(ascii: "0"))
+                } else {
+                    key.append(contentsOf: significant)
+                    digits += significant.count
+                }
+            } else {
+                letters = true
+                key.append(contentsOf: run)
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        func add(_ byte: UInt8, digit: Bool) {
+            if !run.isEmpty && runIsDigits != digit { flush() }
+            runIsDigits = digit
+            run.append(byte)
+        }
+        var consumed = 0
+        for scalar in number.unicodeScalars {
+            consumed += 1
+            if consumed > 200 { break }
+            let value = scalar.value
+            if value >= 0x30 && value <= 0x39 {
+                add(UInt8(value), digit: true)
+            } else if value >= 0x41 && value <= 0x5A {
+                add(UInt8(value), digit: false)
+            } else if value >= 0x61 && value <= 0x7A {
+                add(UInt8(value - 32), digit: false)
+            } else if let folded = LatinFolding.ascii(for: scalar) {
+                for byte in folded.utf8 { add(byte - 32, digit: false) }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        guard let coreStart else { return nil }
+        full = String(decoding: key, as: UTF8.self)
+        core = String(decoding: key[coreStart...], as: UTF8.self)
+        significantDigits = digits
+        hasLetters = letters
     }
 
     init?(segments: ArraySlice<TextSegment>) {

@@ -11,89 +11,91 @@ enum NameSimilarity {
     static let typoThreshold = 0.7
 
     static func score(_ a: [String], _ b: [String]) -> Double {
-        score(a, b, gramsA: a.map(Trigrams.of), gramsB: b.map(Trigrams.of))
+        var lexicon = NameLexicon()
+        for token in a + b { _ = lexicon.intern(token) }
+        return PreparedName(tokens: a, lexicon: lexicon).withView { a in
+            PreparedName(tokens: b, lexicon: lexicon).withView { b in score(a, b) }
+        }
     }
 
-    /// The score with each token's trigrams already computed (the index keeps them per name).
-    static func score(_ a: [String], _ b: [String], gramsA: [Set<UInt32>], gramsB: [Set<UInt32>]) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var usedA = [Bool](repeating: false, count: a.count)
-        var usedB = [Bool](repeating: false, count: b.count)
-        var weight = 0.0
-        for i in a.indices {
-            if let j = b.indices.first(where: { !usedB[$0] && b[$0] == a[i] }) {
-                usedA[i] = true
-                usedB[j] = true
-                weight += 2
-            }
-        }
-        weight += joinCompounds(a, b, &usedA, &usedB)
-        weight += joinCompounds(b, a, &usedB, &usedA)
-        for i in a.indices where !usedA[i] && a[i].count >= 3 {
-            var best = 0.0
-            var bestIndex: Int?
-            for j in b.indices where !usedB[j] && b[j].count >= 3 {
-                let similarity = Trigrams.dice(gramsA[i], gramsB[j])
-                if similarity > best {
-                    best = similarity
-                    bestIndex = j
+    /// The score of two names; words are compared by number, letters and trigrams.
+    static func score(_ a: NameView, _ b: NameView) -> Double {
+        let countA = a.count
+        let countB = b.count
+        guard countA > 0, countB > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: countA + countB) { used in
+            used.initialize(repeating: false)
+            var usedA = UnsafeMutableBufferPointer(rebasing: used[0..<countA])
+            var usedB = UnsafeMutableBufferPointer(rebasing: used[countA...])
+            var weight = 0.0
+            for i in 0..<countA {
+                let word = a.ids[i]
+                for j in 0..<countB where !usedB[j] && b.ids[j] == word {
+                    usedA[i] = true
+                    usedB[j] = true
+                    weight += 2
+                    break
                 }
             }
-            if let j = bestIndex, best >= typoThreshold {
-                usedA[i] = true
-                usedB[j] = true
-                weight += 2 * best
+            weight += joinCompounds(a, b, &usedA, &usedB)
+            weight += joinCompounds(b, a, &usedB, &usedA)
+            for i in 0..<countA where !usedA[i] && a.table.length(a.slots[i]) >= 3 {
+                var best = 0.0
+                var bestIndex: Int?
+                let gramsA = a.table.grams(a.slots[i])
+                for j in 0..<countB where !usedB[j] && b.table.length(b.slots[j]) >= 3 {
+                    let gramsB = b.table.grams(b.slots[j])
+                    let similarity = 2 * Double(Trigrams.common(gramsA, gramsB)) / Double(gramsA.count + gramsB.count)
+                    if similarity > best {
+                        best = similarity
+                        bestIndex = j
+                    }
+                }
+                if let j = bestIndex, best >= typoThreshold {
+                    usedA[i] = true
+                    usedB[j] = true
+                    weight += 2 * best
+                }
             }
-        }
-        for i in a.indices where !usedA[i] {
-            let initialA = a[i].count == 1
-            for j in b.indices where !usedB[j] {
-                let initialB = b[j].count == 1
-                guard initialA || initialB, a[i].first == b[j].first else { continue }
-                usedA[i] = true
-                usedB[j] = true
-                weight += 2 * initialWeight
-                break
+            for i in 0..<countA where !usedA[i] {
+                let initialA = a.table.length(a.slots[i]) == 1
+                let firstA = a.table.firstLetter(a.slots[i])
+                for j in 0..<countB where !usedB[j] {
+                    let initialB = b.table.length(b.slots[j]) == 1
+                    guard initialA || initialB, firstA == b.table.firstLetter(b.slots[j]) else { continue }
+                    usedA[i] = true
+                    usedB[j] = true
+                    weight += 2 * initialWeight
+                    break
+                }
             }
+            return weight / Double(countA + countB)
         }
-        return weight / Double(a.count + b.count)
     }
 
     /// Pairs two adjacent unpaired words of `split` with the unpaired word of `whole` they spell;
     /// returns the weight gained (three tokens fully paired).
-    private static func joinCompounds(_ split: [String], _ whole: [String], _ usedSplit: inout [Bool],
-                                      _ usedWhole: inout [Bool]) -> Double {
-        guard split.count >= 2 else { return 0 }
+    private static func joinCompounds(_ split: NameView, _ whole: NameView,
+                                      _ usedSplit: inout UnsafeMutableBufferPointer<Bool>,
+                                      _ usedWhole: inout UnsafeMutableBufferPointer<Bool>) -> Double {
+        let count = split.count
+        guard count >= 2 else { return 0 }
         var weight = 0.0
-        for i in 0..<(split.count - 1) where !usedSplit[i] && !usedSplit[i + 1] {
-            let joined = split[i] + split[i + 1]
-            if let j = whole.indices.first(where: { !usedWhole[$0] && whole[$0] == joined }) {
+        for i in 0..<(count - 1) where !usedSplit[i] && !usedSplit[i + 1] {
+            let head = split.table.letters(split.slots[i])
+            let tail = split.table.letters(split.slots[i + 1])
+            for j in 0..<whole.count where !usedWhole[j] {
+                let candidate = whole.table.letters(whole.slots[j])
+                guard candidate.count == head.count + tail.count,
+                      candidate.prefix(head.count).elementsEqual(head),
+                      candidate.suffix(tail.count).elementsEqual(tail) else { continue }
                 usedSplit[i] = true
                 usedSplit[i + 1] = true
                 usedWhole[j] = true
                 weight += 3
+                break
             }
         }
         return weight
-    }
-}
-
-/// Letter trigrams of a word, padded at both ends so short words and word edges count.
-enum Trigrams {
-    static func of(_ word: String) -> Set<UInt32> {
-        var bytes: [UInt8] = [UInt8(ascii: "$")]
-        bytes.append(contentsOf: word.utf8)
-        bytes.append(UInt8(ascii: "$"))
-        var grams = Set<UInt32>()
-        guard bytes.count >= 3 else { return grams }
-        for index in 0...(bytes.count - 3) {
-            grams.insert(UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]))
-        }
-        return grams
-    }
-
-    static func dice(_ a: Set<UInt32>, _ b: Set<UInt32>) -> Double {
-        guard !a.isEmpty || !b.isEmpty else { return 0 }
-        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
     }
 }
