@@ -20,8 +20,11 @@ extension CAMTDocumentReader {
         case PathKey.of(.NtryDtls, .Btch, .PmtInfId), PathKey.of(.Btch, .PmtInfId): entry.entry.batchPaymentInformationId = string()
         default:
             if stack.tag(at: (entryDepth ?? 0) + 1) == .BkTxCd, let entryDepth {
-                var code = entry.entry.bankTransactionCode ?? BankTransactionCode()
-                Self.apply(bankTransactionCode: stack.key(from: entryDepth + 2), value: string(), to: &code)
+                let key = stack.key(from: entryDepth + 2)
+                let value = string()
+                // Taken out and put back rather than copied, so the strings already in it are not retained again.
+                var code = entry.entry.bankTransactionCode.take() ?? BankTransactionCode()
+                Self.apply(bankTransactionCode: key, value: value, to: &code)
                 entry.entry.bankTransactionCode = code
             }
         }

@@ -1,31 +1,54 @@
 /// Turning the collected text of a leaf into model values, with located errors.
 extension CAMTDocumentReader {
-    /// The leaf's text without surrounding XML white space.
-    var trimmed: ArraySlice<UInt8> {
-        mutating get { Self.trim(text, count: textCount) }
-    }
-
-    private static func trim(_ text: [UInt8], count: Int) -> ArraySlice<UInt8> {
-        var start = 0
-        var end = count
-        while start < end, Self.isSpace(text[start]) { start += 1 }
-        while end > start, Self.isSpace(text[end - 1]) { end -= 1 }
-        return text[start..<end]
-    }
+    /// The leaf's text without surrounding XML white space; valid until the next SAX event.
+    var trimmed: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(text.trimmed) }
 
     /// The leaf's text, `nil` when empty. libxml2 delivers UTF-8, and decoding repairs anything else.
-    mutating func string() -> String? {
-        let value = trimmed
-        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    func string() -> String? { Self.string(text.trimmed) }
+
+    static func string(_ value: UnsafeMutableBufferPointer<UInt8>) -> String? {
+        value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     /// An IBAN or BIC: upper case, spaces removed.
-    mutating func identifier() -> String? {
-        let bytes = trimmed.compactMap { byte -> UInt8? in
-            if byte == UInt8(ascii: " ") { return nil }
-            return byte >= 97 && byte <= 122 ? byte - 32 : byte
+    func identifier() -> String? { Self.identifier(text.trimmed) }
+
+    /// Rewrites the leaf's text in place, which is read only once.
+    static func identifier(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> String? {
+        var count = 0
+        for byte in bytes where byte != UInt8(ascii: " ") {
+            bytes[count] = byte >= 97 && byte <= 122 ? byte - 32 : byte
+            count += 1
         }
-        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        return count == 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<count]), as: UTF8.self)
+    }
+
+    /// The leaf's text, `nil` when empty or a placeholder such as `NOTPROVIDED` (see
+    /// `TransactionReferences.isPlaceholder`), checked on the bytes before a `String` is made.
+    mutating func reference() -> String? {
+        let value = trimmed
+        if value.isEmpty || Self.isPlaceholder(value) { return nil }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    /// What `TransactionReferences.isPlaceholder` says, without making a `String` for ASCII text.
+    private static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        if value.contains(where: { $0 >= 0x80 }) {
+            return TransactionReferences.isPlaceholder(String(decoding: value, as: UTF8.self))
+        }
+        return equalIgnoringCase(value, "NOTPROVIDED") || equalIgnoringCase(value, "NONREF")
+            || equalIgnoringCase(value, "NOT PROVIDED")
+    }
+
+    private static func equalIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ upper: StaticString) -> Bool {
+        upper.withUTF8Buffer { expected in
+            guard expected.count == value.count else { return false }
+            for index in 0..<value.count {
+                let byte = value[index]
+                if (byte >= 97 && byte <= 122 ? byte - 32 : byte) != expected[index] { return false }
+            }
+            return true
+        }
     }
 
     /// An amount in the currency of its `Ccy` attribute, else of the account.
@@ -98,11 +121,7 @@ extension CAMTDocumentReader {
 
     /// The leaf's text, cut short for messages.
     private var shown: String {
-        let value = Self.trim(text, count: textCount)
+        let value = trimmed
         return String(decoding: value.prefix(40), as: UTF8.self) + (value.count > 40 ? "…" : "")
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

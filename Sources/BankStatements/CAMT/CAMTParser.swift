@@ -21,7 +21,15 @@ public struct CAMTParser {
     /// - Throws: `StatementParseError` with line and element path for malformed or unsafe XML,
     ///   missing required elements and bad values; or what `onEvent` threw.
     public func parse(_ input: inout some ByteInput, onEvent: (StatementEvent) throws -> Void) throws {
-        let parser = XMLPushParser(reader: CAMTDocumentReader(limits: options.limits))
+        // The reader hands events over from inside the SAX callbacks; the handler does not outlive
+        // this call, which `withoutActuallyEscaping` checks.
+        try withoutActuallyEscaping(onEvent) { onEvent in
+            try parse(&input, sink: onEvent)
+        }
+    }
+
+    private func parse(_ input: inout some ByteInput, sink: @escaping (StatementEvent) throws -> Void) throws {
+        let parser = XMLPushParser(reader: CAMTDocumentReader(limits: options.limits, sink: sink))
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunkSize)
         var sawBytes = false
@@ -29,21 +37,10 @@ public struct CAMTParser {
             buffer.removeAll(keepingCapacity: true)
             let count = try input.read(into: &buffer, maximumCount: Self.chunkSize)
             if count > 0 { sawBytes = true }
-            var failure: StatementParseError?
-            do {
-                try buffer.withUnsafeBufferPointer { bytes throws(StatementParseError) in
-                    try parser.feed(bytes, isLast: count == 0)
-                }
-            } catch {
-                failure = error
-            }
-            // Entries read before a failure still reach the caller, in order.
-            for event in parser.reader.events { try onEvent(event) }
-            parser.reader.events.removeAll(keepingCapacity: true)
-            if let failure { throw failure }
+            try buffer.withUnsafeBufferPointer { bytes in try parser.feed(bytes, isLast: count == 0) }
             if count == 0 { break }
         }
         guard sawBytes else { throw StatementParseError(line: 1, message: "file is empty") }
-        try parser.reader.finish()
+        try parser.finish()
     }
 }

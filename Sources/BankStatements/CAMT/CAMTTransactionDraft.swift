@@ -1,6 +1,9 @@
 /// A `TxDtls` being read.
+///
+/// The reader keeps one draft for the whole parse: `start` fills in a blank draft, and `take`
+/// moves the finished transaction out and leaves a blank one behind, so nothing is copied.
 struct CAMTTransactionDraft {
-    var transaction: Transaction
+    var transaction = Transaction(creditDebit: .credit)
     /// `TxDtls/Amt` (v04+).
     var ownAmount: Money?
     /// `AmtDtls/TxAmt/Amt`.
@@ -15,15 +18,24 @@ struct CAMTTransactionDraft {
     var bankTransactionCode = BankTransactionCode()
     var reference = CAMTReferenceDraft()
 
-    init(position: Int, entryCreditDebit: CreditDebit) {
-        transaction = Transaction(position: position, creditDebit: entryCreditDebit)
+    /// Begins a transaction at `position` in its entry, with the entry's direction until it gives its own.
+    mutating func start(position: Int, entryCreditDebit: CreditDebit) {
+        transaction.position = position
+        transaction.creditDebit = entryCreditDebit
+    }
+
+    /// The finished transaction, leaving the draft blank.
+    mutating func take(entryCreditDebit: CreditDebit?) -> Transaction {
+        var finished = CAMTTransactionDraft()
+        swap(&finished, &self)
+        return finished.build(entryCreditDebit: entryCreditDebit)
     }
 
     /// The transaction, with the entry's direction when it gives none of its own.
     ///
     /// The amount prefers `Amt`, then `AmtDtls/TxAmt`, then `AmtDtls/InstdAmt`: the booked amount
     /// before the instructed one, which may be in another currency or before charges.
-    consuming func build(entryCreditDebit: CreditDebit?) -> Transaction {
+    private consuming func build(entryCreditDebit: CreditDebit?) -> Transaction {
         var result = transaction
         result.amount = ownAmount ?? transactionAmount ?? transaction.originalAmount
         if let direction = creditDebit ?? entryCreditDebit { result.creditDebit = direction }

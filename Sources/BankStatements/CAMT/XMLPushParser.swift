@@ -77,14 +77,10 @@ final class XMLPushParser {
         state.deallocate()
     }
 
-    /// The reader the SAX events went to; the caller drains its events between chunks.
-    var reader: CAMTDocumentReader {
-        get { state.pointee.reader }
-        _modify { yield &state.pointee.reader }
-    }
-
     /// Parses the next piece of the document; `isLast` ends it, so that truncation is detected.
-    func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) throws(StatementParseError) {
+    ///
+    /// - Throws: `StatementParseError`, or what the reader's event handler threw.
+    func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) throws {
         var offset = 0
         if !started {
             // The first four bytes go to the constructor, which detects the encoding from them.
@@ -100,6 +96,7 @@ final class XMLPushParser {
                 xmlParseChunk(context, rest > 0 ? $0 : nil, Int32(rest), isLast ? 1 : 0)
             }
         } ?? xmlParseChunk(context, nil, 0, isLast ? 1 : 0)
+        if let sinkError = state.pointee.reader.sinkError { throw sinkError }
         if let parkedError = state.pointee.parkedError { throw parkedError }
         if status != 0 || (isLast && context.pointee.wellFormed == 0) { throw libxmlError() }
     }
@@ -173,6 +170,9 @@ final class XMLPushParser {
         xmlCtxtUseOptions(created, options)
         if let parkedError = state.pointee.parkedError { throw parkedError }
     }
+
+    /// Checks, once the last piece is fed, that the document held a complete CAMT message.
+    func finish() throws(StatementParseError) { try state.pointee.reader.finish() }
 
     /// The error libxml2 recorded for this document, with its line.
     private func libxmlError() -> StatementParseError {
