@@ -7,7 +7,7 @@ extension CAMTDocumentReader {
         case PathKey.of(.RvslInd): entry.entry.reversal = try boolean()
         case PathKey.of(.Sts), PathKey.of(.Sts, .Cd), PathKey.of(.Sts, .Prtry):
             // v02–v06 write `<Sts>BOOK</Sts>`, v08+ `<Sts><Cd>BOOK</Cd></Sts>`.
-            if let code = string() { entry.entry.status = EntryStatus(code: code) }
+            if let status = status() { entry.entry.status = status }
         case PathKey.of(.BookgDt, .Dt), PathKey.of(.BookgDt, .DtTm): entry.entry.bookingDate = try date()
         case PathKey.of(.ValDt, .Dt), PathKey.of(.ValDt, .DtTm): entry.entry.valueDate = try date()
         case PathKey.of(.AcctSvcrRef): entry.entry.accountServicerReference = string()

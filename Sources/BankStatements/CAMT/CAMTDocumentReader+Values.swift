@@ -40,6 +40,14 @@ extension CAMTDocumentReader {
             || equalIgnoringCase(value, "NOT PROVIDED")
     }
 
+    private static func equal(_ value: UnsafeBufferPointer<UInt8>, _ expected: StaticString) -> Bool {
+        expected.withUTF8Buffer { expected in
+            guard expected.count == value.count else { return false }
+            for index in 0..<value.count where value[index] != expected[index] { return false }
+            return true
+        }
+    }
+
     private static func equalIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ upper: StaticString) -> Bool {
         upper.withUTF8Buffer { expected in
             guard expected.count == value.count else { return false }
@@ -78,21 +86,53 @@ extension CAMTDocumentReader {
 
     /// `YYYY-MM-DD`, or the day of a date-time as written (its offset is not applied).
     mutating func date() throws(StatementParseError) -> CalendarDate {
-        guard let value = CalendarDate(isoBytes: trimmed) else {
+        guard let value = Self.calendarDate(trimmed) else {
             throw failure("'\(shown)' is not a date (expected YYYY-MM-DD)")
         }
         return value
     }
 
+    /// What `CalendarDate(isoBytes:)` reads, without the array it makes: `YYYY-MM-DD`, then
+    /// nothing or a time or zone part starting with `T`, ` `, `Z`, `+` or `-`.
+    static func calendarDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2)
+        else { return nil }
+        if bytes.count > 10 {
+            let next = bytes[10]
+            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "Z")
+                || next == UInt8(ascii: "+") || next == UInt8(ascii: "-")
+            else { return nil }
+        }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+            let byte = bytes[index]
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    /// An entry status; the usual `BOOK` is recognised without making a `String`.
+    func status() -> EntryStatus? {
+        let value = trimmed
+        if Self.equal(value, "BOOK") { return .booked }
+        return string().map { EntryStatus(code: $0) }
+    }
+
     mutating func direction() throws(StatementParseError) -> CreditDebit {
-        if trimmed.elementsEqual("CRDT".utf8) { return .credit }
-        if trimmed.elementsEqual("DBIT".utf8) { return .debit }
+        if Self.equal(trimmed, "CRDT") { return .credit }
+        if Self.equal(trimmed, "DBIT") { return .debit }
         throw failure("'\(shown)' is not CRDT or DBIT")
     }
 
     mutating func boolean() throws(StatementParseError) -> Bool {
-        if trimmed.elementsEqual("true".utf8) || trimmed.elementsEqual("1".utf8) { return true }
-        if trimmed.elementsEqual("false".utf8) || trimmed.elementsEqual("0".utf8) { return false }
+        if Self.equal(trimmed, "true") || Self.equal(trimmed, "1") { return true }
+        if Self.equal(trimmed, "false") || Self.equal(trimmed, "0") { return false }
         throw failure("'\(shown)' is not true or false")
     }
 
