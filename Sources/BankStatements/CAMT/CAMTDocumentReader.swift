@@ -263,15 +263,17 @@ struct CAMTDocumentReader {
     }
 
     private mutating func finishEntry() throws(StatementParseError) {
-        switch entry.take() {
-        case .success(let value):
-            verifier.add(value)
-            entryCount += 1
-            entryDepth = nil
-            try emit(.entry(value))
-        case .failure(let missing):
-            throw StatementParseError(line: entry.sourceLine, element: stack.path(), message: "missing \(missing.name)")
+        // Thrown rather than returned as a `Result`, whose payload would be copied out of it.
+        let value: Entry
+        do {
+            value = try entry.take()
+        } catch {
+            throw StatementParseError(line: entry.sourceLine, element: stack.path(), message: "missing \(error.name)")
         }
+        verifier.add(value)
+        entryCount += 1
+        entryDepth = nil
+        try emit(.entry(value))
     }
 
     private mutating func flushCharge() throws(StatementParseError) {

@@ -22,9 +22,9 @@ struct CAMTEntryDraft {
     /// An entry without `TxDtls` gets exactly one transaction built from the entry itself, so that
     /// matching downstream always has a transaction to look at; a batch that gives only a count
     /// (`Btch/NbOfTxs`) is treated the same way, with the count kept on the entry.
-    mutating func take() -> Result<Entry, MissingElement> {
-        guard let amount else { return .failure(MissingElement(name: "Amt")) }
-        guard let creditDebit else { return .failure(MissingElement(name: "CdtDbtInd")) }
+    mutating func take() throws(MissingElement) -> Entry {
+        guard let amount else { throw MissingElement(name: "Amt") }
+        guard let creditDebit else { throw MissingElement(name: "CdtDbtInd") }
         var result = Self.blank
         swap(&result, &entry)
         self.amount = nil
@@ -38,6 +38,6 @@ struct CAMTEntryDraft {
             result.transactions = [Transaction(position: 0, amount: amount, creditDebit: creditDebit,
                                                references: references, additionalInfo: result.additionalInfo)]
         }
-        return .success(result)
+        return result
     }
 }

@@ -40,6 +40,10 @@ final class XMLPushParser {
     /// which would otherwise cost more than the parsing itself at millions of events per second.
     private struct State {
         var context: xmlParserCtxtPtr?
+        /// libxml2's copy of the handler table, whose text callbacks are switched on only inside
+        /// elements the reader collects: most text (indentation above all) then costs no call.
+        var handlers: UnsafeMutablePointer<xmlSAXHandler>?
+        var textCallback: charactersSAXFunc?
         var reader: CAMTDocumentReader
         /// A Swift error raised inside a callback, thrown once libxml2 has returned.
         var parkedError: StatementParseError?
@@ -48,6 +52,14 @@ final class XMLPushParser {
         var line: Int {
             guard let context, let input = context.pointee.input else { return 0 }
             return Int(input.pointee.line)
+        }
+
+        /// Switches the text callbacks on or off, as the reader wants the current element's text.
+        mutating func updateTextCallbacks() {
+            guard let handlers else { return }
+            let callback = reader.collecting ? textCallback : nil
+            handlers.pointee.characters = callback
+            handlers.pointee.cdataBlock = callback
         }
 
         /// Keeps the first error of a callback and stops the parser.
@@ -112,6 +124,7 @@ final class XMLPushParser {
                 try state.pointee.reader.startElement(
                     localName, namespace: uri,
                     attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: state.pointee.line)
+                state.pointee.updateTextCallbacks()
             } catch {
                 state.pointee.park(error)
             }
@@ -120,6 +133,7 @@ final class XMLPushParser {
             guard let state = user?.assumingMemoryBound(to: State.self), !state.pointee.failed else { return }
             do throws(StatementParseError) {
                 try state.pointee.reader.endElement(line: state.pointee.line)
+                state.pointee.updateTextCallbacks()
             } catch {
                 state.pointee.park(error)
             }
@@ -134,8 +148,10 @@ final class XMLPushParser {
                 state.pointee.park(error)
             }
         }
-        sax.characters = characters
-        sax.cdataBlock = characters
+        // Off until an element the reader collects opens (see `updateTextCallbacks`).
+        sax.characters = nil
+        sax.cdataBlock = nil
+        state.pointee.textCallback = characters
         sax.internalSubset = { user, _, _, _ in
             user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
@@ -166,6 +182,7 @@ final class XMLPushParser {
             throw StatementParseError(message: "cannot create the XML parser (out of memory?)")
         }
         state.pointee.context = created
+        state.pointee.handlers = created.pointee.sax
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         xmlCtxtUseOptions(created, options)
         if let parkedError = state.pointee.parkedError { throw parkedError }
