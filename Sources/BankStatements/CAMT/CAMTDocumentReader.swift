@@ -7,7 +7,7 @@
 /// extensions). Finished events go to the caller's handler as soon as they are complete, from
 /// inside the SAX callback: a queue between the two would copy every entry once more.
 ///
-/// A struct, held inline by `XMLPushParser`: each SAX event is then one exclusive access to the
+/// A struct, held inline by `XMLStreamParser`: each SAX event is then one exclusive access to the
 /// reader rather than one per field touched, which matters at millions of events per second.
 /// Entries and transactions are built in place in their drafts and moved out when they close,
 /// never copied.

@@ -1,13 +1,13 @@
 /// Streaming parser for ISO 20022 camt.052, camt.053 and camt.054 (every version).
 ///
-/// Reads the input in 64 KiB chunks through libxml2's SAX2 push parser; memory holds one chunk and
-/// the entry being read, whatever the file's size. Elements are matched by local name, so any
+/// Reads the input in 64 KiB chunks through libxml2's SAX2 parser; memory holds one chunk and the
+/// entry being read, whatever the file's size. Elements are matched by local name, so any
 /// namespace (ISO, national variants, none) and any wrapper around `Document` work; the version
 /// comes from the namespace.
 public struct CAMTParser {
     public let options: ParseOptions
 
-    /// The size of the pieces read from the input and handed to libxml2.
+    /// The size of the pieces read from the input, which libxml2 then takes a few KiB at a time.
     static let chunkSize = 64 * 1024
 
     public init(options: ParseOptions = ParseOptions()) { self.options = options }
@@ -29,18 +29,14 @@ public struct CAMTParser {
     }
 
     private func parse(_ input: inout some ByteInput, sink: @escaping (StatementEvent) throws -> Void) throws {
-        let parser = XMLPushParser(reader: CAMTDocumentReader(limits: options.limits, sink: sink))
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Self.chunkSize)
-        var sawBytes = false
-        while true {
-            buffer.removeAll(keepingCapacity: true)
-            let count = try input.read(into: &buffer, maximumCount: Self.chunkSize)
-            if count > 0 { sawBytes = true }
-            try buffer.withUnsafeBufferPointer { bytes in try parser.feed(bytes, isLast: count == 0) }
-            if count == 0 { break }
+        let source = CAMTByteSource(input, chunkSize: Self.chunkSize)
+        defer { input = source.input }
+        let parser = XMLStreamParser(reader: CAMTDocumentReader(limits: options.limits, sink: sink)) {
+            (buffer: UnsafeMutableRawBufferPointer) throws(StatementParseError) -> Int in
+            try source.read(into: buffer)
         }
-        guard sawBytes else { throw StatementParseError(line: 1, message: "file is empty") }
+        try parser.parse()
+        guard source.sawBytes else { throw StatementParseError(line: 1, message: "file is empty") }
         try parser.finish()
     }
 }
