@@ -145,12 +145,20 @@ extension CAMTDocumentReader {
     }
 
     /// The currency of a `Ccy` attribute or element; `nil` when there is none.
-    mutating func currency<Bytes: Collection<UInt8>>(_ bytes: Bytes?) throws(StatementParseError) -> Currency? {
+    ///
+    /// Nearly every amount repeats the previous one's code, so the last three-byte code and its
+    /// currency are kept: the usual case is then one comparison, with no `String` made.
+    mutating func currency(_ bytes: UnsafeBufferPointer<UInt8>?) throws(StatementParseError) -> Currency? {
         guard let bytes else { return nil }
-        if let amountCurrency, amountCurrency.code.utf8.elementsEqual(bytes) { return amountCurrency }
+        var key: UInt32 = 0
+        if bytes.count == 3 {
+            key = 1 << 24 | UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16
+            if let lastCurrency, lastCurrency.key == key { return lastCurrency.currency }
+        }
         guard let value = Currency(code: String(decoding: bytes, as: UTF8.self)) else {
             throw failure("'\(String(decoding: bytes.prefix(20), as: UTF8.self))' is not a currency code")
         }
+        if key != 0 { lastCurrency = (key, value) }
         return value
     }
 

@@ -25,6 +25,8 @@ struct CAMTDocumentReader {
     var line = 0
     /// The `Ccy` attribute of the amount element being read.
     var amountCurrency: Currency?
+    /// The last three-byte currency code read, packed, and its currency (see `currency(_:)`).
+    var lastCurrency: (key: UInt32, currency: Currency)?
 
     // The message (`BkToCstmrStmt` …) being read.
     var headerVersion: String?
@@ -137,7 +139,7 @@ struct CAMTDocumentReader {
         let tag = stack.top
         if collecting { try leaf(tag) }
         collecting = false
-        if tag != .other { try close(tag, at: index) }
+        if tag.closesScope { try close(tag, at: index) }
         stack.pop()
     }
 

@@ -6,9 +6,7 @@ struct CAMTEntryDraft {
     var sourceLine = 0
     var amount: Money?
     var creditDebit: CreditDebit?
-    var entry = CAMTEntryDraft.blank
-
-    private static var blank: Entry { Entry(amount: Money(minorUnits: 0, currency: .euro), creditDebit: .credit) }
+    var entry = Entry(amount: Money(minorUnits: 0, currency: .euro), creditDebit: .credit)
 
     mutating func start(sourceLine: Int, position: Int) {
         self.sourceLine = sourceLine
@@ -25,8 +23,10 @@ struct CAMTEntryDraft {
     mutating func take() throws(MissingElement) -> Entry {
         guard let amount else { throw MissingElement(name: "Amt") }
         guard let creditDebit else { throw MissingElement(name: "CdtDbtInd") }
-        var result = Self.blank
+        // The fresh entry left behind is the next blank; made here, it costs no copy.
+        var result = Entry(amount: amount, creditDebit: creditDebit)
         swap(&result, &entry)
+        entry.sourceLine = 0
         self.amount = nil
         self.creditDebit = nil
         result.amount = amount

@@ -31,6 +31,7 @@ struct CAMTNameCache {
         tags = storage.tags
     }
 
+    @inline(__always)
     func tag(for name: UnsafePointer<UInt8>) -> CAMTTag {
         // Fibonacci hashing spreads the closely packed addresses of libxml2's name pool.
         let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 56)

@@ -51,7 +51,8 @@ struct CAMTTransactionDraft {
         return Self.moved(&transaction, blank: Transaction(creditDebit: .credit))
     }
 
-    private static func moved<Value>(_ value: inout Value, blank: Value) -> Value {
+    /// `blank` is consumed, so that it is moved into place rather than copied.
+    private static func moved<Value>(_ value: inout Value, blank: consuming Value) -> Value {
         var result = blank
         swap(&result, &value)
         return result
