@@ -7,7 +7,7 @@ extension CAMTDocumentReader {
         case PathKey.of(.RvslInd): entry.entry.reversal = try boolean()
         case PathKey.of(.Sts), PathKey.of(.Sts, .Cd), PathKey.of(.Sts, .Prtry):
             // v02–v06 write `<Sts>BOOK</Sts>`, v08+ `<Sts><Cd>BOOK</Cd></Sts>`.
-            if let code = string() { entry.entry.status = EntryStatus(code: code) }
+            if let status = status() { entry.entry.status = status }
         case PathKey.of(.BookgDt, .Dt), PathKey.of(.BookgDt, .DtTm): entry.entry.bookingDate = try date()
         case PathKey.of(.ValDt, .Dt), PathKey.of(.ValDt, .DtTm): entry.entry.valueDate = try date()
         case PathKey.of(.AcctSvcrRef): entry.entry.accountServicerReference = string()
@@ -20,8 +20,11 @@ extension CAMTDocumentReader {
         case PathKey.of(.NtryDtls, .Btch, .PmtInfId), PathKey.of(.Btch, .PmtInfId): entry.entry.batchPaymentInformationId = string()
         default:
             if stack.tag(at: (entryDepth ?? 0) + 1) == .BkTxCd, let entryDepth {
-                var code = entry.entry.bankTransactionCode ?? BankTransactionCode()
-                Self.apply(bankTransactionCode: stack.key(from: entryDepth + 2), value: string(), to: &code)
+                let key = stack.key(from: entryDepth + 2)
+                let value = string()
+                // Taken out and put back rather than copied, so the strings already in it are not retained again.
+                var code = entry.entry.bankTransactionCode.take() ?? BankTransactionCode()
+                Self.apply(bankTransactionCode: key, value: value, to: &code)
                 entry.entry.bankTransactionCode = code
             }
         }

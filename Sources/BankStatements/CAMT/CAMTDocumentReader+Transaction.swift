@@ -34,7 +34,7 @@ extension CAMTDocumentReader {
     }
 
     private mutating func referenceLeaf(_ tag: CAMTTag) {
-        guard let value = string(), !TransactionReferences.isPlaceholder(value) else { return }
+        guard let value = reference() else { return }
         switch tag {
         case .MsgId: transaction.transaction.references.messageId = value
         case .AcctSvcrRef: transaction.transaction.references.accountServicerReference = value
@@ -72,46 +72,51 @@ extension CAMTDocumentReader {
         var start = base + 1
         if stack.tag(at: start) == .Pty { start += 1 }
         let key = stack.key(from: start)
+        // The parties are updated in place, from the leaf's bytes taken beforehand: the draft is
+        // large, and copying it out and back per leaf would cost more than the rest of the leaf.
+        let value = text.trimmed
+        let maximum = limits.maximumTransactionsPerEntry
+        var fits = true
         switch role {
-        case .Dbtr: transaction.debtor = try updated(transaction.debtor, key)
-        case .Cdtr: transaction.creditor = try updated(transaction.creditor, key)
-        case .UltmtDbtr: transaction.ultimateDebtor = try updated(transaction.ultimateDebtor, key)
-        case .UltmtCdtr: transaction.ultimateCreditor = try updated(transaction.ultimateCreditor, key)
-        case .DbtrAcct: transaction.debtor = updatedAccount(transaction.debtor, key)
-        case .CdtrAcct: transaction.creditor = updatedAccount(transaction.creditor, key)
+        case .Dbtr: fits = Self.update(&transaction.debtor, key, value, maximum: maximum)
+        case .Cdtr: fits = Self.update(&transaction.creditor, key, value, maximum: maximum)
+        case .UltmtDbtr: fits = Self.update(&transaction.ultimateDebtor, key, value, maximum: maximum)
+        case .UltmtCdtr: fits = Self.update(&transaction.ultimateCreditor, key, value, maximum: maximum)
+        case .DbtrAcct: Self.updateAccount(&transaction.debtor, key, value)
+        case .CdtrAcct: Self.updateAccount(&transaction.creditor, key, value)
         case .CdtrSchmeId:
             if stack.top == .Id, transaction.transaction.references.creditorId == nil {
                 transaction.transaction.references.creditorId = string()
             }
         default: break
         }
+        guard fits else { throw failure("more than \(maximum) repetitions") }
     }
 
-    private mutating func updated(_ party: Party, _ key: UInt64) throws(StatementParseError) -> Party {
-        var party = party
+    /// Returns `false` when an address line would exceed `maximum` lines.
+    private static func update(_ party: inout Party, _ key: UInt64, _ value: UnsafeMutableBufferPointer<UInt8>,
+                               maximum: Int) -> Bool {
         switch key {
-        case PathKey.of(.Nm): party.name = string()
+        case PathKey.of(.Nm): party.name = string(value)
         case PathKey.of(.PstlAdr, .AdrLine):
-            if let line = string() {
-                try ensureRoom(party.address.count)
+            if let line = string(value) {
+                guard party.address.count < maximum else { return false }
                 party.address.append(line)
             }
         case PathKey.of(.Id, .OrgId, .Othr, .Id), PathKey.of(.Id, .PrvtId, .Othr, .Id),
              PathKey.of(.Id, .OrgId, .AnyBIC), PathKey.of(.Id, .OrgId, .BICOrBEI):
-            if party.identification == nil { party.identification = string() }
+            if party.identification == nil { party.identification = string(value) }
         default: break
         }
-        return party
+        return true
     }
 
-    private mutating func updatedAccount(_ party: Party, _ key: UInt64) -> Party {
-        var party = party
+    private static func updateAccount(_ party: inout Party, _ key: UInt64, _ value: UnsafeMutableBufferPointer<UInt8>) {
         switch key {
-        case PathKey.of(.Id, .IBAN): party.iban = identifier()
-        case PathKey.of(.Id, .Othr, .Id): party.otherAccount = string()
+        case PathKey.of(.Id, .IBAN): party.iban = identifier(value)
+        case PathKey.of(.Id, .Othr, .Id): party.otherAccount = string(value)
         default: break
         }
-        return party
     }
 
     private mutating func agentLeaf(_ key: UInt64) {

@@ -4,25 +4,29 @@
 /// entry, transaction). Text is collected only for elements it knows, and only while such an
 /// element has no children yet, so a value is exactly the text of a leaf. Leaves are recognised by
 /// their path below the innermost anchor (see the `+Statement`, `+Entry` and `+Transaction`
-/// extensions). Finished events wait in `events` until the caller drains them after each chunk,
-/// which keeps the caller's closure out of the C callbacks.
+/// extensions). Finished events go to the caller's handler as soon as they are complete, from
+/// inside the SAX callback: a queue between the two would copy every entry once more.
 ///
-/// A struct, held inline by `XMLPushParser`: each SAX event is then one exclusive access to the
+/// A struct, held inline by `XMLStreamParser`: each SAX event is then one exclusive access to the
 /// reader rather than one per field touched, which matters at millions of events per second.
+/// Entries and transactions are built in place in their drafts and moved out when they close,
+/// never copied.
 struct CAMTDocumentReader {
     let limits: ParseLimits
-    /// Events ready for the caller, in document order.
-    var events: [StatementEvent] = []
+    /// The caller's event handler.
+    private let sink: (StatementEvent) throws -> Void
+    /// What the handler threw; the parser stops and rethrows it unchanged.
+    private(set) var sinkError: (any Error)?
 
-    var stack = CAMTElementStack()
-    /// The leaf text buffer; only `text[0..<textCount]` is meaningful. It never shrinks, so that
-    /// clearing it per element is a store rather than a call.
-    var text: [UInt8] = []
-    var textCount = 0
+    var stack: CAMTElementStack
+    /// The text of the leaf being read.
+    var text = CAMTTextBuffer()
     var collecting = false
     var line = 0
     /// The `Ccy` attribute of the amount element being read.
     var amountCurrency: Currency?
+    /// The last three-byte currency code read, packed, and its currency (see `currency(_:)`).
+    var lastCurrency: (key: UInt32, currency: Currency)?
 
     // The message (`BkToCstmrStmt` …) being read.
     var headerVersion: String?
@@ -47,30 +51,29 @@ struct CAMTDocumentReader {
     var balance = CAMTBalanceDraft()
 
     var entryDepth: Int?
-    var entry = CAMTEntryDraft(sourceLine: 0, position: 0)
+    var entry = CAMTEntryDraft()
     var transactionDepth: Int?
-    var transaction = CAMTTransactionDraft(position: 0, entryCreditDebit: .credit)
+    var transaction = CAMTTransactionDraft()
     var chargesDepth: Int?
     var charge = CAMTChargeDraft()
 
-    /// libxml2 interns element names for the life of a parse, so a name's address identifies it:
-    /// a small direct-mapped cache from address to tag skips hashing for all but the first sighting.
-    private var cachedNames = [UnsafePointer<UInt8>?](repeating: nil, count: 256)
-    private var cachedTags = [CAMTTag](repeating: .other, count: 256)
+    private let names = CAMTNameCache()
 
-    init(limits: ParseLimits) {
+    /// - Parameter sink: receives the events; what it throws stops the parse and is rethrown.
+    init(limits: ParseLimits, sink: @escaping (StatementEvent) throws -> Void) {
         self.limits = limits
-        text = [UInt8](repeating: 0, count: 256)
+        self.sink = sink
+        stack = CAMTElementStack(capacity: limits.maximumDepth)
     }
 
-    private mutating func tag(for name: UnsafePointer<UInt8>) -> CAMTTag {
-        // Fibonacci hashing spreads the closely packed addresses of libxml2's name pool.
-        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if cachedNames[slot] == name { return cachedTags[slot] }
-        let tag = CAMTTag.lookup(name)
-        cachedNames[slot] = name
-        cachedTags[slot] = tag
-        return tag
+    /// Hands `event` to the caller; an error it throws is kept in `sinkError` and stops the parse.
+    private mutating func emit(_ event: consuming StatementEvent) throws(StatementParseError) {
+        do {
+            try sink(event)
+        } catch {
+            sinkError = error
+            throw StatementParseError(line: line, message: "stopped by the event handler")
+        }
     }
 
     // MARK: SAX events
@@ -80,12 +83,12 @@ struct CAMTDocumentReader {
     ) throws(StatementParseError) {
         self.line = line
         let index = stack.depth
-        guard index < limits.maximumDepth else {
-            throw failure("elements are nested deeper than \(limits.maximumDepth) levels")
+        guard index < limits.maximumDepth, index < stack.capacity else {
+            throw failure("elements are nested deeper than \(min(limits.maximumDepth, stack.capacity)) levels")
         }
-        let tag = tag(for: name)
+        let tag = names.tag(for: name)
         stack.push(tag)
-        textCount = 0
+        text.removeAll()
         collecting = tag != .other
         switch tag {
         case .other:
@@ -136,22 +139,16 @@ struct CAMTDocumentReader {
         let tag = stack.top
         if collecting { try leaf(tag) }
         collecting = false
-        if tag != .other { try close(tag, at: index) }
+        if tag.closesScope { try close(tag, at: index) }
         stack.pop()
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
         guard collecting else { return }
-        let needed = textCount + bytes.count
-        guard needed <= limits.maximumTextLength else {
+        guard text.count + bytes.count <= limits.maximumTextLength else {
             throw failure("text longer than \(limits.maximumTextLength) bytes")
         }
-        if needed > text.count { text += [UInt8](repeating: 0, count: max(needed - text.count, text.count)) }
-        let start = textCount
-        text.withUnsafeMutableBytes { buffer in
-            UnsafeMutableRawBufferPointer(rebasing: buffer[start..<needed]).copyMemory(from: UnsafeRawBufferPointer(bytes))
-        }
-        textCount = needed
+        text.append(bytes)
     }
 
     /// Checks that the document held a complete CAMT message.
@@ -208,7 +205,7 @@ struct CAMTDocumentReader {
         }
         verifier = BalanceVerifier(currency: header.account.currency)
         headerEmitted = true
-        events.append(.begin(header))
+        try emit(.begin(header))
     }
 
     private mutating func beginEntry(at index: Int) throws(StatementParseError) {
@@ -217,7 +214,7 @@ struct CAMTDocumentReader {
             throw failure("more than \(limits.maximumEntriesPerStatement) entries in one statement")
         }
         entryDepth = index
-        entry = CAMTEntryDraft(sourceLine: line, position: entryCount)
+        entry.start(sourceLine: line, position: entryCount)
     }
 
     private mutating func beginTransaction(at index: Int) throws(StatementParseError) {
@@ -225,8 +222,7 @@ struct CAMTDocumentReader {
             throw failure("more than \(limits.maximumTransactionsPerEntry) transactions in one entry")
         }
         transactionDepth = index
-        transaction = CAMTTransactionDraft(position: entry.entry.transactions.count,
-                                           entryCreditDebit: entry.creditDebit ?? .credit)
+        transaction.start(position: entry.entry.transactions.count, entryCreditDebit: entry.creditDebit ?? .credit)
     }
 
     private mutating func close(_ tag: CAMTTag, at index: Int) throws(StatementParseError) {
@@ -243,10 +239,7 @@ struct CAMTDocumentReader {
                     Remittance.CreditorReference(type: draft.type, issuer: draft.issuer, reference: reference))
             }
         } else if index == transactionDepth {
-            // Move the draft out rather than copy it: it is replaced at the next TxDtls anyway.
-            var finished = CAMTTransactionDraft(position: 0, entryCreditDebit: .credit)
-            swap(&finished, &transaction)
-            entry.entry.transactions.append(finished.build(entryCreditDebit: entry.creditDebit))
+            entry.entry.transactions.append(transaction.take(entryCreditDebit: entry.creditDebit))
             transactionDepth = nil
         } else if index == entryDepth {
             try finishEntry()
@@ -260,7 +253,8 @@ struct CAMTDocumentReader {
             sawAccount = true
         } else if index == statementDepth {
             try emitHeaderIfNeeded()
-            events.append(.end(trailer, verifier.verify(balances: trailer.balances)))
+            let verification = verifier.verify(balances: trailer.balances)
+            try emit(.end(trailer, verification))
             statementDepth = nil
         } else if index == messageDepth {
             guard statementsInMessage > 0 else {
@@ -271,15 +265,17 @@ struct CAMTDocumentReader {
     }
 
     private mutating func finishEntry() throws(StatementParseError) {
-        switch entry.build() {
-        case .success(let value):
-            verifier.add(value)
-            events.append(.entry(value))
-            entryCount += 1
-            entryDepth = nil
-        case .failure(let missing):
-            throw StatementParseError(line: entry.sourceLine, element: stack.path(), message: "missing \(missing.name)")
+        // Thrown rather than returned as a `Result`, whose payload would be copied out of it.
+        let value: Entry
+        do {
+            value = try entry.take()
+        } catch {
+            throw StatementParseError(line: entry.sourceLine, element: stack.path(), message: "missing \(error.name)")
         }
+        verifier.add(value)
+        entryCount += 1
+        entryDepth = nil
+        try emit(.entry(value))
     }
 
     private mutating func flushCharge() throws(StatementParseError) {
@@ -315,14 +311,14 @@ struct CAMTDocumentReader {
             default: break
             }
         } else if tag == .MsgDefIdr, headerVersion == nil {
-            headerVersion = CAMTMessageIdentity.headerVersion(Array(trimmed))
+            headerVersion = CAMTMessageIdentity.headerVersion(Array(text.trimmed))
         }
     }
 
     private mutating func chargeLeaf(_ key: UInt64) throws(StatementParseError) {
         switch key {
         case PathKey.of(.Amt), PathKey.of(.Rcrd, .Amt):
-            if !trimmed.isEmpty { charge.amount = try money() }
+            if !text.trimmed.isEmpty { charge.amount = try money() }
         case PathKey.of(.CdtDbtInd), PathKey.of(.Rcrd, .CdtDbtInd):
             charge.creditDebit = try direction()
         case PathKey.of(.Tp, .Cd), PathKey.of(.Tp, .Prtry, .Id), PathKey.of(.Rcrd, .Tp, .Cd),

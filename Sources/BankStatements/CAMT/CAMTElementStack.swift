@@ -3,32 +3,63 @@
 /// Positions in the stack act as anchors (where the statement, entry or transaction started), and
 /// the tags below an anchor fold into a `PathKey`, so the reader recognises `RltdPties/Dbtr/Nm`
 /// with integer comparisons instead of strings.
+///
+/// The tags live in one block allocated up front for the deepest nesting allowed: pushing and
+/// popping are then a store and an increment, with no array bookkeeping per SAX event. The reader
+/// owns the only copy of the stack (copies would share the block).
 struct CAMTElementStack {
-    private(set) var tags: [CAMTTag] = []
+    /// Frees the block when the reader goes away.
+    private final class Storage {
+        let base: UnsafeMutablePointer<CAMTTag>
 
-    init() { tags.reserveCapacity(64) }
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            base.initialize(repeating: .other, count: capacity)
+        }
 
-    var depth: Int { tags.count }
-    var top: CAMTTag { tags.last ?? .other }
+        deinit { base.deallocate() }
+    }
 
-    mutating func push(_ tag: CAMTTag) { tags.append(tag) }
-    mutating func pop() { if !tags.isEmpty { tags.removeLast() } }
+    private let storage: Storage
+    private let base: UnsafeMutablePointer<CAMTTag>
+    /// How many elements may be open at once.
+    let capacity: Int
+    private(set) var depth = 0
+
+    /// - Parameter capacity: the deepest nesting to hold; libxml2 itself stops at 256 levels
+    ///   without `XML_PARSE_HUGE`, so more than 1024 is never needed.
+    init(capacity: Int) {
+        self.capacity = max(1, min(capacity, 1024))
+        storage = Storage(capacity: self.capacity)
+        base = storage.base
+    }
+
+    var top: CAMTTag { depth > 0 ? base[depth - 1] : .other }
+
+    /// Opens `tag`; the caller checks `depth < capacity` first.
+    mutating func push(_ tag: CAMTTag) {
+        base[depth] = tag
+        depth += 1
+    }
+
+    mutating func pop() { if depth > 0 { depth -= 1 } }
 
     /// The tag at `index` (0 = root), `.other` outside the stack.
-    func tag(at index: Int) -> CAMTTag { index >= 0 && index < tags.count ? tags[index] : .other }
+    func tag(at index: Int) -> CAMTTag { index >= 0 && index < depth ? base[index] : .other }
 
     /// The key of the elements from `start` to the top; `PathKey.none` when the path is too long to
     /// be one the reader knows.
     func key(from start: Int) -> UInt64 {
-        guard start >= 0, start <= tags.count, tags.count - start <= 8 else { return PathKey.none }
+        guard start >= 0, start <= depth, depth - start <= 8 else { return PathKey.none }
         var key: UInt64 = 0
-        for index in start..<tags.count { key = (key << 8) | UInt64(tags[index].rawValue &+ 1) }
+        for index in start..<depth { key = (key << 8) | UInt64(base[index].rawValue &+ 1) }
         return key
     }
 
     /// `Document/BkToCstmrStmt/Stmt/Ntry` style path of the open elements, for error messages.
     func path(depth: Int? = nil) -> String {
-        tags.prefix(depth ?? tags.count).map(\.name).joined(separator: "/")
+        let count = min(depth ?? self.depth, self.depth)
+        return (0..<count).map { base[$0].name }.joined(separator: "/")
     }
 }
 

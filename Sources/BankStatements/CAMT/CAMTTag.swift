@@ -36,6 +36,19 @@ enum CAMTTag: UInt8, CaseIterable {
     /// The element name as written in the XML (`…` for elements the reader does not know).
     var name: String { self == .other ? "…" : String(describing: self) }
 
+    /// Whether closing the element may end something the reader is building (a statement, an
+    /// entry, a charge …); other elements need no work when they close, beyond their text.
+    var closesScope: Bool {
+        switch self {
+        case .Chrgs, .Rcrd, .CdtrRefInf, .TxDtls, .Ntry, .Bal, .Acct, .Stmt, .Rpt, .Ntfctn,
+             .BkToCstmrStmt, .BkToCstmrAcctRpt, .BkToCstmrDbtCdtNtfctn,
+             .BkToCstmrStmtV01, .BkToCstmrAcctRptV01, .BkToCstmrDbtCdtNtfctnV01:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Finds the tag for a NUL-terminated UTF-8 local name, as libxml2 hands it over.
     ///
     /// A small open-addressing table keyed by an FNV-1a hash: one pass over the name's bytes and

@@ -34,9 +34,9 @@ public struct StatementJSONStream {
     public mutating func endDocument() { write("\n]}\n") }
 
     public mutating func beginFile(_ name: String) {
-        var out = fileCount == 0 ? "\n{\"file\":" : ",\n{\"file\":"
+        var out = Array((fileCount == 0 ? "\n{\"file\":" : ",\n{\"file\":").utf8)
         JSONValue.renderString(name, into: &out)
-        write(out)
+        write(String(decoding: out, as: UTF8.self))
         fileCount += 1
         statementCount = 0
         formatWritten = false
@@ -48,23 +48,24 @@ public struct StatementJSONStream {
     }
 
     public mutating func handle(_ event: StatementEvent) {
-        var out = ""
+        // Built as UTF-8 bytes, which append far more cheaply than `String`s.
+        var out: [UInt8] = []
         switch event {
         case .begin(let header):
             if !formatWritten {
-                out += ",\"format\":"
+                out.append(contentsOf: ",\"format\":".utf8)
                 JSONValue.renderString(header.format.name, into: &out)
-                out += ",\"statements\":["
+                out.append(contentsOf: ",\"statements\":[".utf8)
                 formatWritten = true
             }
-            out += statementCount == 0 ? "\n{" : ",\n{"
+            out.append(contentsOf: (statementCount == 0 ? "\n{" : ",\n{").utf8)
             for (key, value) in header.jsonFields {
                 JSONValue.renderString(key, into: &out)
-                out += ":"
+                out.append(contentsOf: ":".utf8)
                 value.render(into: &out)
-                out += ","
+                out.append(contentsOf: ",".utf8)
             }
-            out += "\"entries\":["
+            out.append(contentsOf: "\"entries\":[".utf8)
             statementCount += 1
             entryCount = 0
         case .entry(let entry):
@@ -79,17 +80,17 @@ public struct StatementJSONStream {
             }
             return
         case .end(let trailer, let verification):
-            out += "]"
+            out.append(contentsOf: "]".utf8)
             for (key, value) in trailer.jsonFields {
-                out += ","
+                out.append(contentsOf: ",".utf8)
                 JSONValue.renderString(key, into: &out)
-                out += ":"
+                out.append(contentsOf: ":".utf8)
                 value.render(into: &out)
             }
-            out += ",\"verification\":"
+            out.append(contentsOf: ",\"verification\":".utf8)
             verification.jsonValue.render(into: &out)
-            out += "}"
+            out.append(contentsOf: "}".utf8)
         }
-        write(out)
+        write(String(decoding: out, as: UTF8.self))
     }
 }

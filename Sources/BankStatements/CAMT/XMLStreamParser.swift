@@ -25,22 +25,33 @@ struct XMLAttributes {
     }
 }
 
-/// libxml2's SAX2 push parser, fed chunk by chunk, with a safe configuration, driving a
+/// libxml2's SAX2 parser reading through an input callback, with a safe configuration, driving a
 /// `CAMTDocumentReader` that it holds inline (see there for why it is not behind a protocol).
+///
+/// libxml2 pulls the bytes itself (`xmlCreateIOParserCtxt` + `xmlParseDocument`), a few KiB at a
+/// time from `source`, so memory stays flat however large the file. This is the pull side of the
+/// same SAX2 parser as `xmlCreatePushParserCtxt` + `xmlParseChunk`, and about a sixth cheaper:
+/// the push parser scans ahead for the end of every tag and text before parsing it, to know
+/// whether the chunk holds all of it.
 ///
 /// Never substitutes entities, never loads a DTD or anything from the network, and refuses any
 /// `DOCTYPE` outright: bank statements need none of it, and each is a known attack (XXE, billion
 /// laughs). A class because it owns the C parser context, freed in `deinit`.
 ///
-/// The corresponding C functions are `xmlCreatePushParserCtxt` and `xmlParseChunk`
-/// (<https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>).
-final class XMLPushParser {
+/// The C functions are documented at <https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>.
+final class XMLStreamParser {
     /// What the C callbacks work on. It lives at a fixed address owned by the parser, so callbacks
     /// reach it through the `user` pointer without reference counting or exclusivity bookkeeping,
     /// which would otherwise cost more than the parsing itself at millions of events per second.
     private struct State {
         var context: xmlParserCtxtPtr?
+        /// libxml2's copy of the handler table, whose text callbacks are switched on only inside
+        /// elements the reader collects: most text (indentation above all) then costs no call.
+        var handlers: UnsafeMutablePointer<xmlSAXHandler>?
+        var textCallback: charactersSAXFunc?
         var reader: CAMTDocumentReader
+        /// Fills the buffer with the next bytes of the document; 0 at the end.
+        var source: (UnsafeMutableRawBufferPointer) throws(StatementParseError) -> Int
         /// A Swift error raised inside a callback, thrown once libxml2 has returned.
         var parkedError: StatementParseError?
         var failed = false
@@ -48,6 +59,14 @@ final class XMLPushParser {
         var line: Int {
             guard let context, let input = context.pointee.input else { return 0 }
             return Int(input.pointee.line)
+        }
+
+        /// Switches the text callbacks on or off, as the reader wants the current element's text.
+        mutating func updateTextCallbacks() {
+            guard let handlers else { return }
+            let callback = reader.collecting ? textCallback : nil
+            handlers.pointee.characters = callback
+            handlers.pointee.cdataBlock = callback
         }
 
         /// Keeps the first error of a callback and stops the parser.
@@ -64,11 +83,13 @@ final class XMLPushParser {
     }
 
     private let state: UnsafeMutablePointer<State>
-    private var started = false
 
-    init(reader: CAMTDocumentReader) {
+    /// - Parameter source: fills the buffer it is given with the document's next bytes and
+    ///   returns how many it wrote, 0 at the end.
+    init(reader: CAMTDocumentReader,
+         source: @escaping (UnsafeMutableRawBufferPointer) throws(StatementParseError) -> Int) {
         state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-        state.initialize(to: State(reader: reader))
+        state.initialize(to: State(reader: reader, source: source))
     }
 
     deinit {
@@ -77,34 +98,18 @@ final class XMLPushParser {
         state.deallocate()
     }
 
-    /// The reader the SAX events went to; the caller drains its events between chunks.
-    var reader: CAMTDocumentReader {
-        get { state.pointee.reader }
-        _modify { yield &state.pointee.reader }
-    }
-
-    /// Parses the next piece of the document; `isLast` ends it, so that truncation is detected.
-    func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) throws(StatementParseError) {
-        var offset = 0
-        if !started {
-            // The first four bytes go to the constructor, which detects the encoding from them.
-            let head = min(4, bytes.count)
-            try create(head: UnsafeBufferPointer(rebasing: bytes[0..<head]))
-            offset = head
-            started = true
-        }
-        guard let context = state.pointee.context else { return }
-        let rest = bytes.count - offset
-        let status = bytes.baseAddress.map { base in
-            base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: max(rest, 1)) {
-                xmlParseChunk(context, rest > 0 ? $0 : nil, Int32(rest), isLast ? 1 : 0)
-            }
-        } ?? xmlParseChunk(context, nil, 0, isLast ? 1 : 0)
+    /// Parses the whole document.
+    ///
+    /// - Throws: `StatementParseError`, or what the reader's event handler threw.
+    func parse() throws {
+        let context = try create()
+        let status = xmlParseDocument(context)
+        if let sinkError = state.pointee.reader.sinkError { throw sinkError }
         if let parkedError = state.pointee.parkedError { throw parkedError }
-        if status != 0 || (isLast && context.pointee.wellFormed == 0) { throw libxmlError() }
+        if status != 0 || context.pointee.wellFormed == 0 { throw libxmlError() }
     }
 
-    private func create(head: UnsafeBufferPointer<UInt8>) throws(StatementParseError) {
+    private func create() throws(StatementParseError) -> xmlParserCtxtPtr {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, uri, _, _, attributeCount, _, attributes in
@@ -115,6 +120,7 @@ final class XMLPushParser {
                 try state.pointee.reader.startElement(
                     localName, namespace: uri,
                     attributes: XMLAttributes(base: attributes, count: Int(attributeCount)), line: state.pointee.line)
+                state.pointee.updateTextCallbacks()
             } catch {
                 state.pointee.park(error)
             }
@@ -123,6 +129,7 @@ final class XMLPushParser {
             guard let state = user?.assumingMemoryBound(to: State.self), !state.pointee.failed else { return }
             do throws(StatementParseError) {
                 try state.pointee.reader.endElement(line: state.pointee.line)
+                state.pointee.updateTextCallbacks()
             } catch {
                 state.pointee.park(error)
             }
@@ -137,8 +144,10 @@ final class XMLPushParser {
                 state.pointee.park(error)
             }
         }
-        sax.characters = characters
-        sax.cdataBlock = characters
+        // Off until an element the reader collects opens (see `updateTextCallbacks`).
+        sax.characters = nil
+        sax.cdataBlock = nil
+        state.pointee.textCallback = characters
         sax.internalSubset = { user, _, _, _ in
             user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("a DOCTYPE is not allowed in a bank statement (DTDs and entities are refused for safety)")
@@ -155,24 +164,40 @@ final class XMLPushParser {
             user?.assumingMemoryBound(to: State.self).pointee
                 .refuse("entity references are not allowed in a bank statement")
         }
-        // Errors are read from the context after each chunk; a structured handler that does
-        // nothing keeps libxml2 from printing them to stderr.
-        sax.serror = { _, _ in }
+        // Errors are read from the context afterwards; this handler keeps libxml2 from printing
+        // them, and stops at the first fatal one, where the pull parser would otherwise go on
+        // reporting consequential errors (the last of which is what the context keeps).
+        sax.serror = { user, error in
+            guard let error, error.pointee.level == XML_ERR_FATAL,
+                  let context = user?.assumingMemoryBound(to: State.self).pointee.context
+            else { return }
+            xmlStopParser(context)
+        }
 
         let user = UnsafeMutableRawPointer(state)
-        let created = head.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: head.count) {
-                xmlCreatePushParserCtxt(&sax, user, $0, Int32(head.count), nil)
+        let read: xmlInputReadCallback = { user, buffer, length in
+            guard let state = user?.assumingMemoryBound(to: State.self), let buffer, length > 0 else { return -1 }
+            do throws(StatementParseError) {
+                return Int32(try state.pointee.source(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+            } catch {
+                state.pointee.park(error)
+                return -1
             }
-        } ?? xmlCreatePushParserCtxt(&sax, user, nil, 0, nil)
-        guard let created else {
+        }
+        guard let created = xmlCreateIOParserCtxt(&sax, user, read, nil, user, XML_CHAR_ENCODING_NONE) else {
+            if let parkedError = state.pointee.parkedError { throw parkedError }
             throw StatementParseError(message: "cannot create the XML parser (out of memory?)")
         }
         state.pointee.context = created
+        state.pointee.handlers = created.pointee.sax
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         xmlCtxtUseOptions(created, options)
         if let parkedError = state.pointee.parkedError { throw parkedError }
+        return created
     }
+
+    /// Checks, once the document is parsed, that it held a complete CAMT message.
+    func finish() throws(StatementParseError) { try state.pointee.reader.finish() }
 
     /// The error libxml2 recorded for this document, with its line.
     private func libxmlError() -> StatementParseError {
