@@ -11,6 +11,9 @@ struct StatementSummaryPrinter {
     private var debitCount = 0
     private var creditTotals: [Currency: Int64] = [:]
     private var debitTotals: [Currency: Int64] = [:]
+    /// Currencies whose total no longer fits in 64 bits: shown as such instead of a wrapped number.
+    private var overflowedCredits: Set<Currency> = []
+    private var overflowedDebits: Set<Currency> = []
     private var pending = 0
 
     init(file: String) { self.file = file }
@@ -24,16 +27,18 @@ struct StatementSummaryPrinter {
             debitCount = 0
             creditTotals = [:]
             debitTotals = [:]
+            overflowedCredits = []
+            overflowedDebits = []
             pending = 0
         case .entry(let entry):
             entryCount += 1
             if entry.status != .booked { pending += 1 }
             if entry.creditDebit == .credit {
                 creditCount += 1
-                creditTotals[entry.amount.currency, default: 0] &+= entry.amount.minorUnits
+                Self.add(entry.amount, to: &creditTotals, overflowed: &overflowedCredits)
             } else {
                 debitCount += 1
-                debitTotals[entry.amount.currency, default: 0] &+= entry.amount.minorUnits
+                Self.add(entry.amount, to: &debitTotals, overflowed: &overflowedDebits)
             }
         case .end(let trailer, let verification):
             statements += 1
@@ -62,16 +67,21 @@ struct StatementSummaryPrinter {
             let date = balance.date.map { " on \($0)" } ?? ""
             Console.line("  \(balance.kind.rawValue.padding(toLength: 9))\(sign)\(balance.amount)\(date)")
         }
-        var entries = "  entries   \(entryCount): \(creditCount) credit(s) \(totals(creditTotals)), \(debitCount) debit(s) \(totals(debitTotals))"
+        var entries = "  entries   \(entryCount): \(creditCount) credit(s) \(totals(creditTotals, overflowedCredits)), \(debitCount) debit(s) \(totals(debitTotals, overflowedDebits))"
         if pending > 0 { entries += ", \(pending) not booked" }
         Console.line(entries)
         Console.line("  check     \(verification.ok ? "ok" : "MISMATCH"): \(verification.message)")
     }
 
-    private func totals(_ totals: [Currency: Int64]) -> String {
+    private static func add(_ amount: Money, to totals: inout [Currency: Int64], overflowed: inout Set<Currency>) {
+        let (sum, overflow) = totals[amount.currency, default: 0].addingReportingOverflow(amount.minorUnits)
+        if overflow { overflowed.insert(amount.currency) } else { totals[amount.currency] = sum }
+    }
+
+    private func totals(_ totals: [Currency: Int64], _ overflowed: Set<Currency>) -> String {
         if totals.isEmpty { return "0" }
         return totals.sorted { $0.key.code < $1.key.code }
-            .map { Money(minorUnits: $0.value, currency: $0.key).description }
+            .map { overflowed.contains($0.key) ? "(too large for 64 bits) \($0.key.code)" : Money(minorUnits: $0.value, currency: $0.key).description }
             .joined(separator: " + ")
     }
 }
