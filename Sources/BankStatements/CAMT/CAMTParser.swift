@@ -25,10 +25,12 @@ public struct CAMTParser {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunkSize)
         var sawBytes = false
+        var attributeGuard = CAMTAttributeGuard()
         while true {
             buffer.removeAll(keepingCapacity: true)
             let count = try input.read(into: &buffer, maximumCount: Self.chunkSize)
             if count > 0 { sawBytes = true }
+            try buffer.withUnsafeBufferPointer { bytes throws(StatementParseError) in try attributeGuard.scan(bytes) }
             var failure: StatementParseError?
             do {
                 try buffer.withUnsafeBufferPointer { bytes throws(StatementParseError) in
