@@ -38,13 +38,23 @@ struct SyntheticInput: ByteInput {
         guard count > 0 else { return 0 }
         guard offset < budget else { throw StatementParseError(message: SyntheticInput.budgetExceeded) }
         buffer.reserveCapacity(buffer.count + count)
-        for position in offset..<(offset + count) {
+        var position = offset
+        let end = offset + count
+        while position < end {
             if position < head.count {
-                buffer.append(head[position])
+                let upper = min(end, head.count)
+                buffer.append(contentsOf: head[position..<upper])
+                position = upper
             } else if position < head.count + fillCount {
-                buffer.append(filler[(position - head.count) % filler.count])
+                // Whole runs of the filler at a time: a byte-by-byte loop is too slow for gigabytes.
+                let phase = (position - head.count) % filler.count
+                let upper = min(end, head.count + fillCount, position + filler.count - phase)
+                buffer.append(contentsOf: filler[phase..<(phase + upper - position)])
+                position = upper
             } else {
-                buffer.append(tail[position - head.count - fillCount])
+                let start = position - head.count - fillCount
+                buffer.append(contentsOf: tail[start..<(start + end - position)])
+                position = end
             }
         }
         offset += count
