@@ -13,8 +13,9 @@ struct StatementSummaryPrinter {
     private var creditCount = 0
     private var debitCount = 0
     // Totals per currency; a statement has one or two currencies, so a list beats a dictionary.
-    private var creditTotals: [(currency: Currency, minorUnits: Int64)] = []
-    private var debitTotals: [(currency: Currency, minorUnits: Int64)] = []
+    // A total that no longer fits in 64 bits is marked and shown as such, never as a wrapped number.
+    private var creditTotals: [CurrencyTotal] = []
+    private var debitTotals: [CurrencyTotal] = []
     private var pending = 0
 
     init(file: String) { self.file = file }
@@ -50,12 +51,13 @@ struct StatementSummaryPrinter {
         if statements == 0 { Console.line("\(file): no statements") }
     }
 
-    private static func add(_ amount: Money, to totals: inout [(currency: Currency, minorUnits: Int64)]) {
+    private static func add(_ amount: Money, to totals: inout [CurrencyTotal]) {
         for index in totals.indices where totals[index].currency == amount.currency {
-            totals[index].minorUnits &+= amount.minorUnits
+            let (sum, overflow) = totals[index].minorUnits.addingReportingOverflow(amount.minorUnits)
+            if overflow { totals[index].overflowed = true } else { totals[index].minorUnits = sum }
             return
         }
-        totals.append((amount.currency, amount.minorUnits))
+        totals.append(CurrencyTotal(currency: amount.currency, minorUnits: amount.minorUnits))
     }
 
     private func printStatement(trailer: StatementTrailer, verification: Verification) {
@@ -125,7 +127,7 @@ struct StatementSummaryPrinter {
     }
 
     /// `0`, or the totals by currency code joined with ` + `.
-    private static func add(_ totals: [(currency: Currency, minorUnits: Int64)], to line: inout OutputLine) {
+    private static func add(_ totals: [CurrencyTotal], to line: inout OutputLine) {
         if totals.isEmpty {
             line.add("0")
             return
@@ -133,8 +135,20 @@ struct StatementSummaryPrinter {
         let sorted = totals.count == 1 ? totals : totals.sorted { $0.currency.code < $1.currency.code }
         for (index, total) in sorted.enumerated() {
             if index > 0 { line.add(" + ") }
-            line.add(Money(minorUnits: total.minorUnits, currency: total.currency))
+            if total.overflowed {
+                line.add("(too large for 64 bits) ")
+                line.add(total.currency.code)
+            } else {
+                line.add(Money(minorUnits: total.minorUnits, currency: total.currency))
+            }
         }
+    }
+
+    /// The sum of one currency's entries in a statement.
+    private struct CurrencyTotal {
+        var currency: Currency
+        var minorUnits: Int64
+        var overflowed = false
     }
 }
 

@@ -10,6 +10,8 @@ final class CAMTByteSource<Input: ByteInput> {
     private var offset = 0
     /// Whether the input held any bytes at all.
     private(set) var sawBytes = false
+    /// Sees every chunk before libxml2 does (see `CAMTAttributeGuard` for why).
+    private var attributeGuard = CAMTAttributeGuard()
 
     init(_ input: Input, chunkSize: Int) {
         self.input = input
@@ -24,6 +26,7 @@ final class CAMTByteSource<Input: ByteInput> {
             offset = 0
             guard try input.read(into: &pending, maximumCount: chunkSize) > 0 else { return 0 }
             sawBytes = true
+            try pending.withUnsafeBufferPointer { bytes throws(StatementParseError) in try attributeGuard.scan(bytes) }
         }
         let count = min(buffer.count, pending.count - offset)
         pending.withUnsafeBytes { bytes in

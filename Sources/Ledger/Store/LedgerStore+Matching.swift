@@ -28,9 +28,10 @@ extension LedgerStore {
                 guard transaction.amount.currency == amount.currency else {
                     throw LedgerError.invalidRequest("allocation in \(amount.currency.code) of a transaction in \(transaction.amount.currency.code)")
                 }
-                let after = transaction.allocated.minorUnits + amount.minorUnits
+                // Overflow past 64 bits is more than any transaction holds.
+                let (after, overflow) = transaction.allocated.minorUnits.addingReportingOverflow(amount.minorUnits)
                 let total = transaction.amount.minorUnits
-                if (total >= 0 && (after > total || after < 0)) || (total < 0 && (after < total || after > 0)) {
+                if overflow || (total >= 0 && (after > total || after < 0)) || (total < 0 && (after < total || after > 0)) {
                     throw LedgerError.invalidRequest(
                         "allocating \(amount) would exceed transaction \(transactionID) (\(transaction.amount), \(transaction.allocated) already allocated)")
                 }
