@@ -1,4 +1,6 @@
-/// Refuses a start tag with more attributes than any CAMT element has, before libxml2 sees it.
+/// Refuses markup no CAMT file has and that libxml2 2.9.14 handles badly, before libxml2 sees it:
+/// a start tag with very many attributes or a very long name, and huge comments, CDATA sections or
+/// processing instructions.
 ///
 /// libxml2 2.9.14 checks each attribute of a start tag against all earlier ones, so the time a tag
 /// costs grows with the square of its attribute count: 100,000 attributes (1.3 MB) took about 20
@@ -9,11 +11,15 @@ struct CAMTAttributeGuard {
     /// CAMT elements carry at most a handful of attributes (`Ccy`, namespace declarations).
     static let maximumAttributes = 256
     /// The longest element name accepted (with its prefix); CAMT's longest are about 30 bytes.
-    /// libxml2 2.9.14, when it reads the input itself, crashed on a 2 GB element name instead of
-    /// stopping at its own 50,000-byte limit, so the name is bounded here first.
+    /// libxml2, when it reads the input itself, went on reading a 2 GB element name past its own
+    /// 50,000-byte limit, so the name is bounded here first.
     static let maximumNameLength = 1024
+    /// Comments, CDATA sections and processing instructions are collected whole by libxml2 before
+    /// it reports them, and in the mode recon uses it did not stop a 2 GB comment at its 10 MB
+    /// limit: memory would grow with the comment. None of them carries statement data.
+    static let maximumMarkupLength = 1 << 20
 
-    private enum State: UInt8 { case text, tagOpen, inTag, inDoubleQuote, inSingleQuote, markup }
+    private enum State: UInt8 { case text, tagOpen, inTag, inDoubleQuote, inSingleQuote, markup, instruction }
 
     private var state = State.text
     /// The two bytes before the current one inside `<!…>`, to find the `-->` or `]]>` that ends it.
@@ -21,6 +27,8 @@ struct CAMTAttributeGuard {
     private var equalSigns = 0
     /// Bytes of the start tag's name so far; `nil` once the name has ended.
     private var nameLength: Int?
+    /// Bytes inside the current comment, CDATA section or processing instruction.
+    private var markupLength = 0
     private var line = 1
     private var tagLine = 1
 
@@ -40,6 +48,13 @@ struct CAMTAttributeGuard {
                 if byte == UInt8(ascii: "!") {
                     state = .markup
                     previous = (0, 0)
+                    markupLength = 0
+                    continue
+                }
+                if byte == UInt8(ascii: "?") {
+                    state = .instruction
+                    previous = (0, 0)
+                    markupLength = 0
                     continue
                 }
                 let isNameStart = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
@@ -85,7 +100,23 @@ struct CAMTAttributeGuard {
                     state = .text
                 }
                 previous = (previous.1, byte)
+                try countMarkup()
+            case .instruction:
+                // A processing instruction (and the XML declaration) ends at `?>`.
+                if byte == 0 { continue }
+                if byte == UInt8(ascii: ">") && previous.1 == UInt8(ascii: "?") { state = .text }
+                previous = (previous.1, byte)
+                try countMarkup()
             }
+        }
+    }
+
+    private mutating func countMarkup() throws(StatementParseError) {
+        markupLength += 1
+        if markupLength > CAMTAttributeGuard.maximumMarkupLength {
+            throw StatementParseError(
+                line: tagLine,
+                message: "a comment, CDATA section or processing instruction is longer than \(CAMTAttributeGuard.maximumMarkupLength) bytes")
         }
     }
 }

@@ -70,11 +70,11 @@ final class XMLStreamParser {
         }
 
         /// Keeps the first error of a callback and stops the parser.
-        mutating func park(_ error: StatementParseError) {
+        mutating func park(_ error: StatementParseError, stopping: Bool = true) {
             guard !failed else { return }
             failed = true
             parkedError = error
-            if let context { xmlStopParser(context) }
+            if stopping, let context { xmlStopParser(context) }
         }
 
         mutating func refuse(_ message: String) {
@@ -180,8 +180,11 @@ final class XMLStreamParser {
             do throws(StatementParseError) {
                 return Int32(try state.pointee.source(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
             } catch {
-                state.pointee.park(error)
-                return -1
+                // Stopping the parser, or returning -1, from inside its own read made libxml2
+                // 2.9.14 dereference a freed input buffer and crash. Ending the input instead lets
+                // it wind down normally; the parked error is what the parse reports.
+                state.pointee.park(error, stopping: false)
+                return 0
             }
         }
         guard let created = xmlCreateIOParserCtxt(&sax, user, read, nil, user, XML_CHAR_ENCODING_NONE) else {

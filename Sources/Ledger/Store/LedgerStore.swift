@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The recon database: the one place that knows SQL.
 ///
 /// Commands and the matching step talk to this type only; it hands out Swift values and takes
@@ -21,7 +27,7 @@ public final class LedgerStore {
         let database = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try database.execute("PRAGMA foreign_keys = ON")
         // WAL lets readers (a listing) run while another process imports.
-        let mode = try database.firstRow("PRAGMA journal_mode = WAL") { $0.text(0) } ?? ""
+        let mode = try LedgerStore.switchToWAL(database, waitingUpTo: busyTimeoutMilliseconds)
         if mode.lowercased() != "wal" && mode.lowercased() != "memory" {
             throw DatabaseError(extendedCode: 1, message: "cannot switch to WAL journal mode (got '\(mode)')", sql: nil)
         }
@@ -94,4 +100,24 @@ public final class LedgerStore {
         "customer_credits", "transaction_returns",
         "invoice_arrangements", "interest_rates", "invoice_totals",
     ]
+
+    /// Puts the database in WAL mode and returns the journal mode it ends up in.
+    ///
+    /// Changing the journal mode needs the file to itself, and SQLite answers `SQLITE_BUSY` at once,
+    /// without its busy handler, when another process opens the same new file at that moment; so
+    /// the switch is retried for as long as any other wait would be.
+    static func switchToWAL(_ database: Database, waitingUpTo milliseconds: Int32) throws -> String {
+        let current = try database.firstRow("PRAGMA journal_mode") { $0.text(0) } ?? ""
+        if current.lowercased() == "wal" { return current }
+        var waited: Int32 = 0
+        while true {
+            do throws(DatabaseError) {
+                return try database.firstRow("PRAGMA journal_mode = WAL") { $0.text(0) } ?? ""
+            } catch {
+                guard error.extendedCode & 0xFF == 5, waited < milliseconds else { throw error }
+                usleep(20_000)
+                waited += 20
+            }
+        }
+    }
 }
