@@ -34,9 +34,9 @@ let package = Package(
             name: "BankStatementsTests", dependencies: ["BankStatements", "ReconTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "BankStatements", "ReconTestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reconciliation", "BankStatements", "ReconTestSupport"]),
-        .testTarget(name: "reconTests", dependencies: ["recon", "recon-gen", "BankStatements", "Ledger"], exclude: ["Fixtures"]),
+        .testTarget(name: "reconTests", dependencies: ["recon", "recon-gen", "BankStatements", "Ledger", "ReconTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "reconGenTests", dependencies: ["recon-gen", "BankStatements"]),
     ],
     swiftLanguageModes: [.v6]

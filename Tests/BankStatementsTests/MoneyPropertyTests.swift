@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReconTestSupport
 @testable import BankStatements
 
 /// Properties of the money path, checked over many seeded random values against an independent
@@ -15,7 +16,7 @@ struct MoneyPropertyTests {
         return (negative ? "-" : "") + digits
     }
 
-    static func randomUnits(_ random: inout SplitMix) -> Int64 {
+    static func randomUnits(_ random: inout SplitMix64) -> Int64 {
         // Mix magnitudes: small amounts, typical ones, and ones near the 64-bit edge.
         switch random.next() % 4 {
         case 0: return Int64(bitPattern: random.next() % 1000) - 500
@@ -31,7 +32,7 @@ struct MoneyPropertyTests {
 
     @Test("printing then parsing gives the same minor units, for every exponent", arguments: [0, 2, 3, 4])
     func printParseRoundTrip(exponent: Int) throws {
-        var random = SplitMix(state: UInt64(exponent) &+ 0xC0FFEE)
+        var random = SplitMix64(seed: UInt64(exponent) &+ 0xC0FFEE)
         let currency = Currency(code: "T\(exponent)X", exponent: exponent)
         var values = Self.edges
         for _ in 0..<20_000 { values.append(Self.randomUnits(&random)) }
@@ -49,7 +50,7 @@ struct MoneyPropertyTests {
 
     @Test("parsing then printing gives the canonical spelling, for every exponent", arguments: [0, 2, 3])
     func parsePrintRoundTrip(exponent: Int) throws {
-        var random = SplitMix(state: 42 &+ UInt64(exponent))
+        var random = SplitMix64(seed: 42 &+ UInt64(exponent))
         let currency = Currency(code: "T\(exponent)X", exponent: exponent)
         for _ in 0..<20_000 {
             // Leading zeros, up to `exponent` decimals (some of them given), an optional sign.
@@ -103,7 +104,7 @@ struct MoneyPropertyTests {
 
     @Test("the balance check adds exactly or reports that the total does not fit; it never wraps")
     func balanceSumsNeverWrap() throws {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let euro = Currency.euro
         let day = CalendarDate(year: 2024, month: 3, day: 1)
         for round in 0..<2_000 {
@@ -136,15 +137,4 @@ struct MoneyPropertyTests {
         }
     }
 
-    /// A seeded generator (SplitMix64), so that a failing value can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

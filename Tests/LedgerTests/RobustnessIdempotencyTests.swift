@@ -41,7 +41,7 @@ struct RobustnessIdempotencyTests {
     func twiceEqualsOnce(seed: UInt64) throws {
         let all = Self.parsedFiles
         #expect(all.count >= 20)
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         // A random subset of up to 40 files in a random order, imported in random batches.
         var chosen = all.filter { _ in random.next() % 3 == 0 }
         chosen.shuffle(using: &random)
@@ -66,7 +66,7 @@ struct RobustnessIdempotencyTests {
         #expect(try Self.bankRows(onceStore) == onceRows, "seed \(seed): same statements in other bytes changed the bank tables")
     }
 
-    static func batches(_ files: [StatementFile], using random: inout SeededRandom) -> [[StatementFile]] {
+    static func batches(_ files: [StatementFile], using random: inout SplitMix64) -> [[StatementFile]] {
         var result: [[StatementFile]] = []
         var index = 0
         while index < files.count {
@@ -78,15 +78,3 @@ struct RobustnessIdempotencyTests {
     }
 }
 
-/// SplitMix64: a seeded generator so that a failing order can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

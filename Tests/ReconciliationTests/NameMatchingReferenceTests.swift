@@ -1,5 +1,6 @@
 @testable import Reconciliation
 import Testing
+import ReconTestSupport
 
 /// The optimised name matching equals the first implementation (kept in `ReferenceNameMatching`)
 /// bit for bit: tokens, pair scores, ranked matches and direct similarities, on random names built

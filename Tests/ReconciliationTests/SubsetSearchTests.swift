@@ -1,5 +1,6 @@
 @testable import Reconciliation
 import Testing
+import ReconTestSupport
 
 /// The bounded subset search against a brute-force reference over every subset of small inputs.
 @Suite struct SubsetSearchTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReconTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,7 +53,7 @@ struct CrashSafetyTests {
         // The same commands, each killed at random moments until one run gets through.
         let crashed = try Recon.Scratch()
         let database = crashed.path("recon.sqlite")
-        var random = Robustness.SplitMix64(state: 20261124)
+        var random = SplitMix64(seed: 20261124)
         var kills = 0
         let budget = clock.now + .seconds(45)
         for (position, command) in commands.enumerated() {

@@ -19,7 +19,6 @@ final class MatchingRun {
     private var invoices: [Int64: InvoiceBalance] = [:]
     private let customers: [CustomerProfile]
     private var context: MatchingContext
-    private var dirty: Set<String> = []
     private var needsRebuild = false
     private var openReviews: [Int64: OpenReview] = [:]
     private var credits: [Int64: Int64] = [:]
@@ -67,7 +66,7 @@ final class MatchingRun {
 
     /// The matching context over the invoices as they stand now.
     var currentContext: MatchingContext {
-        if needsRebuild || !dirty.isEmpty { rebuild() }
+        if needsRebuild { rebuild() }
         return context
     }
 
@@ -77,7 +76,6 @@ final class MatchingRun {
         let open = invoices.values.filter { $0.status == .open || $0.status == .partial }.sorted { $0.id < $1.id }
             .map(MatchingRun.openInvoice)
         context = MatchingContext(invoices: open, customers: customers)
-        dirty.removeAll()
         needsRebuild = false
     }
 
@@ -111,11 +109,7 @@ final class MatchingRun {
         let remainder = Money(minorUnits: remainderMinor, currency: transaction.amount.currency)
         let payment = transaction.payment(amount: remainder)
         if needsRebuild { rebuild() }
-        var decision = Matcher(context: context, policy: configuration.policy).decide(payment)
-        if !dirty.isEmpty && touchesDirty(decision) {
-            rebuild()
-            decision = Matcher(context: context, policy: configuration.policy).decide(payment)
-        }
+        let decision = Matcher(context: context, policy: configuration.policy).decide(payment)
         let review = openReviews[transaction.id]
         switch decision {
         case .autoAllocate(let proposed):
@@ -149,13 +143,6 @@ final class MatchingRun {
     /// Only an automatic decision is re-made on fresh data: a review decision that saw a stale
     /// invoice errs on the safe side, and its suggestions are cleaned in `queue`. Rebuilding for
     /// every review would cost a full context build per payment in a large import.
-    private func touchesDirty(_ decision: MatchDecision) -> Bool {
-        switch decision {
-        case .autoAllocate(let lines): return lines.contains { $0.invoiceID.map(dirty.contains) ?? false }
-        case .review, .notAPayment: return false
-        }
-    }
-
     private func bookingLines(_ proposed: [ProposedAllocation]) -> [BookingLine]? {
         var lines: [BookingLine] = []
         for line in proposed {
@@ -201,7 +188,11 @@ final class MatchingRun {
             invoice.openAmount.minorUnits -= line.amount.minorUnits
             invoice.status = MatchingRun.status(amount: invoice.amount.minorUnits, allocated: invoice.allocated.minorUnits)
             invoices[id] = invoice
-            dirty.insert(String(id))
+            // Kept current in place: rebuilding 100,000 invoices after every allocation made a
+            // large import quadratic.
+            var current = MatchingRun.openInvoice(invoice)
+            if invoice.status != .open && invoice.status != .partial { current.openAmount.minorUnits = 0 }
+            context.update(current)
             if line.kind == .invoice {
                 priors?.append(PriorAllocation(
                     allocationID: String(allocationID), paymentID: String(transaction.id), invoiceID: String(id),

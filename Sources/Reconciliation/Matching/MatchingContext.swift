@@ -81,6 +81,49 @@ public struct MatchingContext: Sendable {
         return ibanIndex[key] ?? []
     }
 
+    /// Brings one invoice's open amount up to date after an allocation, leaving the context exactly
+    /// as a fresh build over the new amounts would be for matching: a settled invoice leaves every
+    /// index, and positions (which break ties between equal candidates) keep their order.
+    ///
+    /// An invoice the context does not hold (settled before, or new) is ignored: re-opening
+    /// invoices needs a fresh context.
+    public mutating func update(_ invoice: OpenInvoice) {
+        guard let index = invoiceIndexByID[invoice.id] else { return }
+        let old = invoices[index]
+        MatchingContext.remove(index, from: &amountIndex,
+                               key: AmountKey(currency: old.currency.code, minorUnits: old.openAmount.minorUnits))
+        invoices[index] = invoice
+        guard invoice.openAmount.minorUnits == 0 else {
+            MatchingContext.insert(index, into: &amountIndex,
+                                   key: AmountKey(currency: invoice.currency.code, minorUnits: invoice.openAmount.minorUnits))
+            return
+        }
+        invoiceIndexByID[invoice.id] = nil
+        MatchingContext.remove(index, from: &invoicesByCustomer, key: old.customerID)
+        if let reference = old.paymentReference, let key = ReferenceText.normalize(reference) {
+            MatchingContext.remove(index, from: &referenceIndex, key: key)
+        }
+        if let key = InvoiceNumberKey(number: old.number) {
+            MatchingContext.remove(index, from: &numberFullIndex, key: key.full)
+            MatchingContext.remove(index, from: &numberCoreIndex, key: key.core)
+        }
+        if let text = ReferenceText.normalize(old.number) { MatchingContext.remove(index, from: &numberTextIndex, key: text) }
+    }
+
+    private static func remove<Key: Hashable>(_ index: Int, from table: inout [Key: [Int]], key: Key) {
+        guard var list = table[key], let position = list.firstIndex(of: index) else { return }
+        list.remove(at: position)
+        table[key] = list.isEmpty ? nil : list
+    }
+
+    /// Inserts keeping the list in ascending order, the order a fresh build appends in.
+    private static func insert<Key: Hashable>(_ index: Int, into table: inout [Key: [Int]], key: Key) {
+        var list = table[key] ?? []
+        let position = list.firstIndex { $0 > index } ?? list.count
+        list.insert(index, at: position)
+        table[key] = list
+    }
+
     /// Records what a manual decision taught, so the payer's next payment is recognised.
     public mutating func learn(_ facts: LearnedFacts) {
         var profile = customers[facts.customerID] ?? CustomerProfile(id: facts.customerID, name: "")

@@ -1,3 +1,4 @@
+import ReconTestSupport
 import BankStatements
 @testable import Reconciliation
 
