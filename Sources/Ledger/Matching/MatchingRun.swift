@@ -79,6 +79,14 @@ final class MatchingRun {
         needsRebuild = false
     }
 
+    /// The invoice as the context should hold it: with no open amount unless it is open or partial,
+    /// as `rebuild` leaves the others out.
+    static func contextEntry(_ invoice: InvoiceBalance) -> OpenInvoice {
+        var entry = openInvoice(invoice)
+        if invoice.status != .open && invoice.status != .partial { entry.openAmount.minorUnits = 0 }
+        return entry
+    }
+
     static func openInvoice(_ invoice: InvoiceBalance) -> OpenInvoice {
         OpenInvoice(id: String(invoice.id), number: invoice.invoiceNumber, customerID: invoice.customerID,
                     amount: invoice.amount, openAmount: invoice.openAmount, issueDate: invoice.issueDate,
@@ -190,9 +198,7 @@ final class MatchingRun {
             invoices[id] = invoice
             // Kept current in place: rebuilding 100,000 invoices after every allocation made a
             // large import quadratic.
-            var current = MatchingRun.openInvoice(invoice)
-            if invoice.status != .open && invoice.status != .partial { current.openAmount.minorUnits = 0 }
-            context.update(current)
+            if !context.update(MatchingRun.contextEntry(invoice)) { needsRebuild = true }
             if line.kind == .invoice {
                 priors?.append(PriorAllocation(
                     allocationID: String(allocationID), paymentID: String(transaction.id), invoiceID: String(id),
@@ -334,6 +340,7 @@ final class MatchingRun {
             invoice.openAmount.minorUnits -= reversed.amount.minorUnits
             invoice.status = MatchingRun.status(amount: invoice.amount.minorUnits, allocated: invoice.allocated.minorUnits)
             invoices[reversed.invoiceID] = invoice
+            if !context.update(MatchingRun.contextEntry(invoice)) { needsRebuild = true }
         }
         credits[original] = nil
         try store.database.execute("""
@@ -346,7 +353,6 @@ final class MatchingRun {
             report.reviewClosed += 1
         }
         priors?.removeAll { $0.paymentID == String(original) }
-        needsRebuild = true
         report.returnsUndone += 1
     }
 }

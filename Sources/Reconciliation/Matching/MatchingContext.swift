@@ -16,6 +16,9 @@ public struct MatchingContext: Sendable {
     /// Each customer's invoices, oldest due first.
     private(set) var invoicesByCustomer: [String: [Int]] = [:]
     private(set) var invoiceIndexByID: [String: Int] = [:]
+    /// Every invoice's position, including those settled since the build (their slots stay, so an
+    /// invoice re-opened by a return goes back where a fresh build would put it).
+    private var slotByID: [String: Int] = [:]
     /// Normalised payment reference → invoices.
     private(set) var referenceIndex: [String: [Int]] = [:]
     /// Full invoice-number key → invoices.
@@ -48,6 +51,7 @@ public struct MatchingContext: Sendable {
         amountIndex.reserveCapacity(open.count)
         for (index, invoice) in open.enumerated() {
             invoiceIndexByID[invoice.id] = index
+            slotByID[invoice.id] = index
             invoicesByCustomer[invoice.customerID, default: []].append(index)
             if let reference = invoice.paymentReference, let key = ReferenceText.normalize(reference) {
                 referenceIndex[key, default: []].append(index)
@@ -81,33 +85,49 @@ public struct MatchingContext: Sendable {
         return ibanIndex[key] ?? []
     }
 
-    /// Brings one invoice's open amount up to date after an allocation, leaving the context exactly
-    /// as a fresh build over the new amounts would be for matching: a settled invoice leaves every
-    /// index, and positions (which break ties between equal candidates) keep their order.
+    /// Brings one invoice's open amount up to date after an allocation or a return, leaving the
+    /// context exactly as a fresh build over the new amounts would be for matching: a settled
+    /// invoice leaves every index, a re-opened one comes back, and positions (which break ties
+    /// between equal candidates) keep their order.
     ///
-    /// An invoice the context does not hold (settled before, or new) is ignored: re-opening
-    /// invoices needs a fresh context.
-    public mutating func update(_ invoice: OpenInvoice) {
-        guard let index = invoiceIndexByID[invoice.id] else { return }
+    /// Returns `false` for an invoice the context never held (settled before it was built, or new):
+    /// then only a fresh build is right.
+    @discardableResult
+    public mutating func update(_ invoice: OpenInvoice) -> Bool {
+        guard let index = slotByID[invoice.id] else { return invoice.openAmount.minorUnits == 0 }
         let old = invoices[index]
-        MatchingContext.remove(index, from: &amountIndex,
-                               key: AmountKey(currency: old.currency.code, minorUnits: old.openAmount.minorUnits))
+        let wasOpen = invoiceIndexByID[invoice.id] != nil
+        let isOpen = invoice.openAmount.minorUnits != 0
+        if wasOpen {
+            MatchingContext.remove(index, from: &amountIndex,
+                                   key: AmountKey(currency: old.currency.code, minorUnits: old.openAmount.minorUnits))
+        }
         invoices[index] = invoice
-        guard invoice.openAmount.minorUnits == 0 else {
+        if isOpen {
             MatchingContext.insert(index, into: &amountIndex,
                                    key: AmountKey(currency: invoice.currency.code, minorUnits: invoice.openAmount.minorUnits))
-            return
         }
-        invoiceIndexByID[invoice.id] = nil
-        MatchingContext.remove(index, from: &invoicesByCustomer, key: old.customerID)
-        if let reference = old.paymentReference, let key = ReferenceText.normalize(reference) {
-            MatchingContext.remove(index, from: &referenceIndex, key: key)
+        guard wasOpen != isOpen else { return true }
+        if isOpen {
+            invoiceIndexByID[invoice.id] = index
+            var list = invoicesByCustomer[invoice.customerID] ?? []
+            let position = list.firstIndex { MatchingContext.dueOrder(invoice, invoices[$0]) } ?? list.count
+            list.insert(index, at: position)
+            invoicesByCustomer[invoice.customerID] = list
+        } else {
+            invoiceIndexByID[invoice.id] = nil
+            MatchingContext.remove(index, from: &invoicesByCustomer, key: old.customerID)
         }
+        func apply<Key: Hashable>(_ table: inout [Key: [Int]], _ key: Key) {
+            if isOpen { MatchingContext.insert(index, into: &table, key: key) } else { MatchingContext.remove(index, from: &table, key: key) }
+        }
+        if let reference = old.paymentReference, let key = ReferenceText.normalize(reference) { apply(&referenceIndex, key) }
         if let key = InvoiceNumberKey(number: old.number) {
-            MatchingContext.remove(index, from: &numberFullIndex, key: key.full)
-            MatchingContext.remove(index, from: &numberCoreIndex, key: key.core)
+            apply(&numberFullIndex, key.full)
+            if key.core != key.full { apply(&numberCoreIndex, key.core) }
         }
-        if let text = ReferenceText.normalize(old.number) { MatchingContext.remove(index, from: &numberTextIndex, key: text) }
+        if let text = ReferenceText.normalize(old.number) { apply(&numberTextIndex, text) }
+        return true
     }
 
     private static func remove<Key: Hashable>(_ index: Int, from table: inout [Key: [Int]], key: Key) {
