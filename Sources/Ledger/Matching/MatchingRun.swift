@@ -22,7 +22,7 @@ final class MatchingRun {
     private var needsRebuild = false
     private var openReviews: [Int64: OpenReview] = [:]
     private var credits: [Int64: Int64] = [:]
-    private var priors: [PriorAllocation]?
+    private var priors: PriorAllocationIndex?
     private let insertReview: Statement
     private let updateReview: Statement
     private let resolveReview: Statement
@@ -200,7 +200,7 @@ final class MatchingRun {
             // large import quadratic.
             if !context.update(MatchingRun.contextEntry(invoice)) { needsRebuild = true }
             if line.kind == .invoice {
-                priors?.append(PriorAllocation(
+                priors?.add(PriorAllocation(
                     allocationID: String(allocationID), paymentID: String(transaction.id), invoiceID: String(id),
                     amount: line.amount, paymentAmount: transaction.amount, endToEndId: transaction.endToEndId,
                     mandateId: transaction.mandateId, bankReference: transaction.bankReference))
@@ -269,7 +269,7 @@ final class MatchingRun {
 
     private func processReturn(_ transaction: StoredTransaction) throws {
         let payment = transaction.payment(amount: transaction.amount)
-        let decision = ReturnMatcher.identify(payment, priorAllocations: try loadPriors())
+        let decision = ReturnMatcher.identify(payment, priorAllocations: try loadPriors().candidates(for: payment))
         switch decision {
         case .undo(let paymentID, _, let evidence):
             guard let original = Int64(paymentID) else { return }
@@ -294,7 +294,7 @@ final class MatchingRun {
 
     /// Every credit not yet returned, with its live allocations (a placeholder when it has none, so
     /// a return of a payment still in review is recognised too).
-    private func loadPriors() throws -> [PriorAllocation] {
+    private func loadPriors() throws -> PriorAllocationIndex {
         if let priors { return priors }
         let database = store.database
         var live: [Int64: [(id: Int64, invoice: Int64, amount: Int64)]] = [:]
@@ -327,8 +327,9 @@ final class MatchingRun {
                                               bankReference: row.5))
             }
         }
-        priors = result
-        return result
+        let index = PriorAllocationIndex(result)
+        priors = index
+        return index
     }
 
     private func undoReturned(original: Int64, by returned: StoredTransaction, evidence: String) throws {
@@ -352,7 +353,7 @@ final class MatchingRun {
             openReviews[original] = nil
             report.reviewClosed += 1
         }
-        priors?.removeAll { $0.paymentID == String(original) }
+        priors?.removePayment(String(original))
         report.returnsUndone += 1
     }
 }
