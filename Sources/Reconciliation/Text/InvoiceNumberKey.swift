@@ -47,23 +47,7 @@ struct InvoiceNumberKey: Hashable, Sendable {
             runIsDigits = digit
             run.append(byte)
         }
-        var consumed = 0
-        for scalar in number.unicodeScalars {
-            consumed += 1
-            if consumed > 200 { break }
-            let value = scalar.value
-            if value >= 0x30 && value <= 0x39 {
-                add(UInt8(value), digit: true)
-            } else if value >= 0x41 && value <= 0x5A {
-                add(UInt8(value), digit: false)
-            } else if value >= 0x61 && value <= 0x7A {
-                add(UInt8(value - 32), digit: false)
-            } else if let folded = LatinFolding.ascii(for: scalar) {
-                for byte in folded.utf8 { add(byte - 32, digit: false) }
-            } else {
-                flush()
-            }
-        }
+        TextSegment.scanFolded(number, limit: 200, onByte: add, onSeparator: flush)
         flush()
         guard let coreStart else { return nil }
         full = String(decoding: key, as: UTF8.self)

@@ -32,24 +32,32 @@ struct TextSegment: Hashable, Sendable {
             currentIsDigits = digit
             current.append(byte)
         }
+        scanFolded(text, limit: limit, onByte: add, onSeparator: flush)
+        flush()
+        return segments
+    }
+
+    /// Reads at most `limit` characters of `text` as upper-case ASCII letters and digits: accented
+    /// Latin letters are folded to ASCII (`é` → `E`, `ß` → `SS`), every other character is a
+    /// separator. Both the segment splitter and invoice-number keys read text this way.
+    static func scanFolded(_ text: some StringProtocol, limit: Int, onByte: (UInt8, _ digit: Bool) -> Void,
+                           onSeparator: () -> Void) {
         var consumed = 0
         for scalar in text.unicodeScalars {
             consumed += 1
             if consumed > limit { break }
             let value = scalar.value
             if value >= 0x30 && value <= 0x39 {
-                add(UInt8(value), digit: true)
+                onByte(UInt8(value), true)
             } else if value >= 0x41 && value <= 0x5A {
-                add(UInt8(value), digit: false)
+                onByte(UInt8(value), false)
             } else if value >= 0x61 && value <= 0x7A {
-                add(UInt8(value - 32), digit: false)
+                onByte(UInt8(value - 32), false)
             } else if let folded = LatinFolding.ascii(for: scalar) {
-                for byte in folded.utf8 { add(byte - 32, digit: false) }
+                for byte in folded.utf8 { onByte(byte - 32, false) }
             } else {
-                flush()
+                onSeparator()
             }
         }
-        flush()
-        return segments
     }
 }
