@@ -47,7 +47,7 @@ enum FuzzTarget: String {
 /// does, so that the fuzzer also reaches the model and output code.
 struct FuzzOutput {
     private var collector = StatementCollector()
-    private var json = StatementJSONStream { _ in }
+    private var json = StatementJSONStream(writeBytes: { _ in })
 
     mutating func handle(_ event: StatementEvent) {
         collector.handle(event)
