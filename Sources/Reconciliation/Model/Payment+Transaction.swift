@@ -32,9 +32,7 @@ extension Payment {
             counterpartyIBAN: transaction.counterparty?.iban,
             ultimateDebtorName: transaction.ultimateDebtor?.name,
             remittanceText: texts.isEmpty ? nil : texts.joined(separator: " "),
-            structuredReferences: remittance.references.map {
-                StructuredReference(type: $0.type, issuer: $0.issuer, reference: $0.reference)
-            },
+            structuredReferences: remittance.references,
             referredDocuments: remittance.referredDocuments,
             endToEndId: identifier(transaction.references.endToEndId),
             mandateId: identifier(transaction.references.mandateId),

@@ -5,20 +5,9 @@ import BankStatements
 /// Kept separate from `BankStatements.Transaction` so that the ledger can rebuild a payment from
 /// its own rows, and tests can state one in a line.
 public struct Payment: Hashable, Sendable {
-    /// A structured reference from the remittance information (`Strd/CdtrRefInf`).
-    public struct StructuredReference: Hashable, Sendable {
-        /// The type code, e.g. `SCOR`.
-        public var type: String?
-        /// The issuer of the scheme: `ISO` (RF), `CUR` (betalingskenmerk), `BBA` (Belgian OGM)…
-        public var issuer: String?
-        public var reference: String
-
-        public init(type: String? = nil, issuer: String? = nil, reference: String) {
-            self.type = type
-            self.issuer = issuer
-            self.reference = reference
-        }
-    }
+    /// A structured reference from the remittance information (`Strd/CdtrRefInf`): the statement
+    /// model's own type, so a parsed reference reaches the matcher as it is.
+    public typealias StructuredReference = Remittance.CreditorReference
 
     /// A stable id (the ledger's key for the booked transaction).
     public var id: String
