@@ -85,7 +85,20 @@ final class Database {
     /// timeout) at `BEGIN` instead of failing later with "database is locked" when a read
     /// transaction tries to upgrade (which the busy handler cannot resolve in WAL mode).
     func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try transaction(beginning: "BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` inside `BEGIN … COMMIT` without taking the write lock.
+    ///
+    /// In WAL mode the first query fixes the snapshot and the later ones read that snapshot too,
+    /// so a result assembled from several queries never mixes the states before and after
+    /// another process's commit; writers are not held up meanwhile.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try transaction(beginning: "BEGIN DEFERRED", body)
+    }
+
+    private func transaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
+        try execute(begin)
         do {
             let result = try body()
             try execute("COMMIT")

@@ -48,6 +48,13 @@ public final class LedgerStore {
         return try database.immediateTransaction(body)
     }
 
+    /// Runs the queries of `body` on one snapshot of the database (inside a write transaction, on
+    /// that transaction). Only for reading: a write in `body` could not take the lock it needs.
+    func read<T>(_ body: () throws -> T) throws -> T {
+        if database.isInTransaction { return try body() }
+        return try database.readTransaction(body)
+    }
+
     /// Groups several writes (allocations, review items…) into one transaction that commits only
     /// when `body` returns, with one audit-log line when `summary` is given.
     public func inTransaction<T>(summary: String? = nil, _ body: () throws -> T) throws -> T {
