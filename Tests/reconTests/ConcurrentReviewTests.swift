@@ -198,7 +198,7 @@ struct ConcurrentReviewTests {
         #expect(!workers.dropFirst(setUp).contains(nil), "a set-up command committed after the workers' commands")
         for worker in Set(workers.compactMap { $0 }) {
             let committed = zip(workers, order).filter { $0.0 == worker }.map(\.1.commandLine)
-            let made = journal.entries.filter { $0.worker == worker }.map(\.run.commandLine).filter(committed.contains)
+            let made = entries.filter { $0.worker == worker }.map(\.run.commandLine).filter(committed.contains)
             #expect(committed == made, "worker \(worker)'s runs committed in another order than it made them")
         }
         // `recon match` logs nothing when it changed nothing.
