@@ -80,24 +80,24 @@ enum Robustness {
         var description: String { message }
     }
 
-    /// The tables whose rows must match (every table recon writes).
-    static let tables = [
-        "accounts", "imported_files", "statements", "statement_balances", "transactions", "customers",
-        "customer_ibans", "customer_aliases", "invoices", "allocations", "review_items", "config", "audit_log",
-    ]
-
-    /// Every row of every table, with wall-clock times masked: two runs of the same commands in
-    /// the same order give the same dump. `nil` when the database file does not exist yet.
+    /// Every row of every table and view recon keeps, read in one `sqlite3` run, with wall-clock
+    /// times masked: two runs of the same commands in the same order give the same dump. The
+    /// tables are read from the file, so a table added by a later migration is compared too.
+    /// `nil` when the database file does not exist yet.
     static func dump(_ database: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: database) else { return nil }
-        let existing = try sqlite(database, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if existing.isEmpty { return "" }
-        var text = ""
-        for table in tables {
-            text += "-- \(table)\n"
-            text += try sqlite(database, "SELECT * FROM \(table) ORDER BY rowid")
+        let relations = try sqlite(database, """
+            SELECT type || ' ' || name FROM sqlite_master
+            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY type, name
+            """).split(separator: "\n").map { line in
+            line.trimmingCharacters(in: CharacterSet(charactersIn: "'")).split(separator: " ").map(String.init)
         }
-        return maskTimes(text)
+        if relations.isEmpty { return "" }
+        // Views have no rowid; both of recon's are keyed by their first column.
+        let queries = relations.map { relation in
+            "SELECT '-- \(relation[1])'; SELECT * FROM \(relation[1]) ORDER BY \(relation[0] == "view" ? "1" : "rowid");"
+        }
+        return maskTimes(try sqlite(database, queries.joined(separator: " ")))
     }
 
     /// Replaces ISO 8601 UTC times (`2026-11-24T10:00:00Z`) with a placeholder.
@@ -130,6 +130,4 @@ enum Robustness {
         if !keys.isEmpty { problems.append("foreign_key_check: \(keys)") }
         return problems
     }
-
-    /// A small seeded generator, so that a failing run can be repeated exactly.
 }

@@ -7,6 +7,8 @@ import CSQLite
 final class Database {
     let handle: OpaquePointer
     let path: String
+    /// How long a statement waits for a lock another connection holds.
+    let busyTimeoutMilliseconds: Int32
 
     /// Opens (creating if needed) the database at `path`.
     ///
@@ -24,6 +26,7 @@ final class Database {
         }
         self.handle = opened
         self.path = path
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         sqlite3_busy_timeout(opened, busyTimeoutMilliseconds)
     }
 
@@ -84,8 +87,37 @@ final class Database {
     /// `IMMEDIATE` takes the write lock at the start, so a second writer waits (up to the busy
     /// timeout) at `BEGIN` instead of failing later with "database is locked" when a read
     /// transaction tries to upgrade (which the busy handler cannot resolve in WAL mode).
+    ///
+    /// When the wait runs out the error says so, rather than SQLite's "database is locked", which
+    /// reads like damage.
     func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try beginImmediate()
+        return try transaction(body)
+    }
+
+    private func beginImmediate() throws(DatabaseError) {
+        do {
+            try execute("BEGIN IMMEDIATE")
+        } catch {
+            guard error.isBusy else { throw error }
+            let wait = busyTimeoutMilliseconds % 1000 == 0 ? "\(busyTimeoutMilliseconds / 1000) s" : "\(busyTimeoutMilliseconds) ms"
+            throw DatabaseError(extendedCode: error.extendedCode, message: "the database is busy: another process has been "
+                                + "writing to it for longer than the \(wait) recon waits for its turn; try again when it has finished")
+        }
+    }
+
+    /// Runs `body` inside `BEGIN … COMMIT` without taking the write lock.
+    ///
+    /// In WAL mode the first query fixes the snapshot and the later ones read that snapshot too,
+    /// so a result assembled from several queries never mixes the states before and after
+    /// another process's commit; writers are not held up meanwhile.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        return try transaction(body)
+    }
+
+    /// Runs `body` in the transaction just begun: commits when it returns, rolls back when it throws.
+    private func transaction<T>(_ body: () throws -> T) throws -> T {
         do {
             let result = try body()
             try execute("COMMIT")

@@ -16,7 +16,14 @@ public struct ReviewDecisionReport: Hashable, Sendable {
 /// The review queue: listing, accepting a suggestion, assigning by hand, ignoring.
 extension LedgerStore {
     /// Open review items, oldest first, with their transactions and suggestions (best first).
+    ///
+    /// The three queries read one snapshot: while another process refreshes or decides an item,
+    /// a listing would otherwise pair its old suggestions with its new reason, or drop it.
     public func reviewQueue() throws -> [ReviewQueueItem] {
+        try read(readReviewQueue)
+    }
+
+    private func readReviewQueue() throws -> [ReviewQueueItem] {
         let transactions = try fetchTransactions(where: "t.id IN (SELECT transaction_id FROM review_items WHERE state = 'open')")
         let byID = Dictionary(transactions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var candidates: [Int64: [ReviewCandidate]] = [:]

@@ -18,12 +18,20 @@ public final class LedgerStore {
     /// The default file when neither `--db` nor `RECON_DB` is given.
     public static let defaultPath = "./recon.sqlite"
 
+    /// How long a command waits for the write lock while another command holds it.
+    ///
+    /// Commands take turns, and some turns are long: importing 100,000 invoices takes about 15 s,
+    /// 60,000 credits against 100,000 invoices about a minute (`Benchmarks/BENCHMARKS.md`). A
+    /// review decision made meanwhile has to wait for them, not fail with "database is locked";
+    /// the bound still ends the wait behind a process that hangs.
+    public static let defaultBusyTimeoutMilliseconds: Int32 = 600_000
+
     /// Opens the database at `path`, creating and migrating it when needed.
     ///
     /// - Throws: `DatabaseError` when the file cannot be opened or is not a database,
     ///   `LedgerError.schemaTooNew` when a newer recon wrote it.
     public init(path: String, commandLine: String = "recon", clock: Clock = .system,
-                busyTimeoutMilliseconds: Int32 = 10_000) throws {
+                busyTimeoutMilliseconds: Int32 = LedgerStore.defaultBusyTimeoutMilliseconds) throws {
         let database = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try database.execute("PRAGMA foreign_keys = ON")
         // WAL lets readers (a listing) run while another process imports.
@@ -46,6 +54,13 @@ public final class LedgerStore {
     func write<T>(_ body: () throws -> T) throws -> T {
         if database.isInTransaction { return try body() }
         return try database.immediateTransaction(body)
+    }
+
+    /// Runs the queries of `body` on one snapshot of the database (inside a write transaction, on
+    /// that transaction). Only for reading: a write in `body` could not take the lock it needs.
+    func read<T>(_ body: () throws -> T) throws -> T {
+        if database.isInTransaction { return try body() }
+        return try database.readTransaction(body)
     }
 
     /// Groups several writes (allocations, review items…) into one transaction that commits only
