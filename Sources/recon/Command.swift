@@ -16,7 +16,7 @@ enum ExitCode {
     /// A check failed (balances do not add up, something needs attention) but the command worked.
     static let failure: Int32 = 1
     static let usage: Int32 = 64
-    /// The input file is malformed.
+    /// The input file is malformed, or the request does not fit the stored data.
     static let dataError: Int32 = 65
     /// An input file cannot be opened.
     static let noInput: Int32 = 66

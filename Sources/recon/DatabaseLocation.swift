@@ -43,7 +43,9 @@ extension LedgerError: ReportableError {
     var exitCode: Int32 {
         switch self {
         case .schemaTooNew: return ExitCode.cannotCreate
-        case .invalidRequest: return ExitCode.software
+        // The user's request does not fit the stored data (an unknown id, an item another
+        // command resolved first): the user's input is what is wrong, not recon.
+        case .invalidRequest: return ExitCode.dataError
         }
     }
 }

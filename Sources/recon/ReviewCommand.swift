@@ -1,14 +1,14 @@
 import BankStatements
 import Ledger
 
-/// `recon review [--json]`, `recon review accept ID [N]`, `recon review assign ID INVOICE [AMOUNT]…`,
+/// `recon review [--json]`, `recon review accept ID [N] [--expect INVOICES]`, `recon review assign ID INVOICE [AMOUNT]…`,
 /// `recon review ignore ID --reason TEXT`
 enum ReviewCommand: Command {
     static let name = "review"
     static let summary = "Show payments that need a decision, and accept, assign or ignore them"
     static let help = """
         USAGE: recon review [--json] [--db PATH]
-               recon review accept ID [N] [--db PATH]
+               recon review accept ID [N] [--expect INVOICE[,INVOICE...]] [--db PATH]
                recon review assign ID INVOICE [AMOUNT] [INVOICE [AMOUNT]...] [--db PATH]
                recon review ignore ID --reason TEXT [--db PATH]
 
@@ -23,7 +23,9 @@ enum ReviewCommand: Command {
         accept: takes suggestion N (default 1). Its invoices are paid with what is left of the
         payment, oldest first; money left over stays on the customer as credit; a shortfall within
         the write-off tolerance closes the last invoice. For a return, the suggested payment's
-        allocations are undone and its invoices re-opened.
+        allocations are undone and its invoices re-opened. It prints the invoices it paid. With
+        --expect, it first checks that suggestion N still names exactly those invoices and does
+        nothing if another command has changed the suggestions since you listed them.
         assign: pays the named invoices (by invoice number); an invoice without AMOUNT takes what is
         left, up to its open amount. AMOUNT is written with a decimal point (50.00; -30.00 for a
         credit note) so it is never taken for an invoice number. The total may not exceed the payment, and every invoice must
@@ -77,6 +79,13 @@ enum ReviewCommand: Command {
     }
 
     private static func accept(_ arguments: inout Arguments, _ path: String) throws -> Int32 {
+        let expected = try arguments.option("--expect").map { list in
+            list.split(separator: ",").map { word in
+                // Spaces around the commas are the user's; spaces inside an invoice number are not.
+                let start = word.drop(while: { $0 == " " })
+                return String(start.dropLast(start.reversed().prefix(while: { $0 == " " }).count))
+            }.filter { !$0.isEmpty }
+        }
         let id = try itemID(&arguments)
         var number = 1
         if let word = arguments.nextPositional() {
@@ -87,7 +96,7 @@ enum ReviewCommand: Command {
         }
         try arguments.finish()
         let store = try DatabaseLocation.open(path: path)
-        report(try store.acceptReview(id: id, suggestion: number), id: id)
+        report(try store.acceptReview(id: id, suggestion: number, expecting: expected), id: id)
         return ExitCode.success
     }
 
@@ -141,6 +150,9 @@ enum ReviewCommand: Command {
         if !report.creditIDs.isEmpty { line += "; excess kept as customer credit" }
         if let left = report.leftOver, left.minorUnits > 0 { line += "; \(left) of the payment still unallocated" }
         Console.line(line)
+        if !report.paid.isEmpty {
+            Console.line("paid: " + report.paid.map { "\($0.invoiceNumber) \($0.amount)" }.joined(separator: ", "))
+        }
         if let learned = report.learned {
             var text = "learned for customer \(learned.customerID):"
             if let iban = learned.iban { text += " IBAN \(iban)" }

@@ -150,7 +150,7 @@ struct ConcurrentReviewTests {
         }
         for decision in journal.decisions where decision.run.status != 0 {
             let run = decision.run
-            guard run.status == 70, let outcome = ReviewRaceOutcome(stderr: run.stderr) else {
+            guard run.status == 65, let outcome = ReviewRaceOutcome(stderr: run.stderr) else {
                 Issue.record("\(run.arguments): exit \(run.status), not a refusal a race explains: \(run.stderr)")
                 continue
             }

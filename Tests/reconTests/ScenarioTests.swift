@@ -103,7 +103,7 @@ import Testing
         let queue = try ScenarioFixtures.objects(try recon(["review", "--json"]))
         #expect(queue.count == 1)
         let id = try #require(queue.first?["id"] as? Int)
-        let refused = try recon(["review", "accept", String(id)], expect: 70)
+        let refused = try recon(["review", "accept", String(id)], expect: 65)
         #expect(refused.stderr.contains("out of date"))
     }
 
@@ -131,7 +131,7 @@ import Testing
 
         // Assign it by hand with an amount over what is left: refused; within: done.
         let requeuedID = try #require(requeued["id"] as? Int)
-        let tooMuch = try recon(["review", "assign", String(requeuedID), "INV-108", "123.45"], expect: 70)
+        let tooMuch = try recon(["review", "assign", String(requeuedID), "INV-108", "123.45"], expect: 65)
         #expect(tooMuch.stderr.contains("more than"))
         try recon(["review", "assign", String(requeuedID), "INV-103", "100.00"])
         current = try statuses()
@@ -141,5 +141,30 @@ import Testing
         try recon(["customers", "forget", "C3", "--iban", "DE89370400440532013000"])
         let after = try recon(["customers", "learned", "C3"])
         #expect(!after.stdout.contains("DE89370400440532013000"), "\(after.stdout)")
+    }
+
+    @Test("accept prints what it paid, and with --expect does nothing when the suggestion names other invoices")
+    func acceptChecksTheSuggestionItWasShown() throws {
+        try runMonth()
+        let allocations = try ScenarioFixtures.objects(try recon(["allocations", "--json"]))
+        let inv103 = try #require(allocations.first { $0["invoice"] as? String == "INV-103" }?["id"] as? Int)
+        try recon(["undo", String(inv103), "--reason", "paid by cheque after all"])
+        let item = try #require(try ScenarioFixtures.objects(try recon(["review", "--json"])).first {
+            $0["unallocated"] as? String == "100.00"
+        })
+        let id = try #require(item["id"] as? Int)
+        let suggestion = try #require((item["candidates"] as? [[String: Any]])?.first)
+        let invoices = try #require(suggestion["invoices"] as? [String])
+        #expect(!invoices.isEmpty)
+        let before = try recon(["allocations", "--json"]).stdout
+
+        let stale = try recon(["review", "accept", String(id), "1", "--expect", "INV-999"], expect: 65)
+        #expect(stale.stderr.contains("now names \(invoices.joined(separator: ", "))"), "\(stale.stderr)")
+        #expect(try recon(["allocations", "--json"]).stdout == before)
+
+        let accepted = try recon(["review", "accept", String(id), "1", "--expect", invoices.joined(separator: " , ")])
+        let paidLine = try #require(accepted.stdout.split(separator: "\n").first { $0.hasPrefix("paid: ") })
+        for invoice in invoices { #expect(paidLine.contains(invoice)) }
+        #expect(try statuses()[invoices[0]] == "paid")
     }
 }

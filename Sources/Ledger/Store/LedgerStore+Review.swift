@@ -11,6 +11,14 @@ public struct ReviewDecisionReport: Hashable, Sendable {
     public var learned: LearnedFacts?
     /// For a return: the earlier payment whose allocations were undone.
     public var returnedTransactionID: Int64?
+    /// The invoices paid and how much each got, in booking order, so the person deciding sees
+    /// what was done (a suggestion may have changed since it was listed).
+    public var paid: [PaidInvoice] = []
+
+    public struct PaidInvoice: Hashable, Sendable {
+        public var invoiceNumber: String
+        public var amount: Money
+    }
 }
 
 /// The review queue: listing, accepting a suggestion, assigning by hand, ignoring.
@@ -70,7 +78,11 @@ extension LedgerStore {
     /// For a payment the suggested invoices are paid with what is left of it, as `assign` would
     /// without amounts, and recon learns the payer's IBAN and name for the customer. For a return
     /// the suggested earlier payment's allocations are undone.
-    public func acceptReview(id: Int64, suggestion number: Int = 1) throws -> ReviewDecisionReport {
+    ///
+    /// - Parameter expected: the invoice numbers the person saw in suggestion `number`; when
+    ///   given, the suggestion must still name exactly these, or nothing is done (another command
+    ///   may have refreshed the suggestions since they were listed).
+    public func acceptReview(id: Int64, suggestion number: Int = 1, expecting expected: [String]? = nil) throws -> ReviewDecisionReport {
         try write {
             let item = try openReviewItem(id)
             guard number >= 1, number <= item.candidates.count else {
@@ -79,6 +91,11 @@ extension LedgerStore {
                     : "review item \(id) has suggestions 1…\(item.candidates.count), not \(number)")
             }
             let candidate = item.candidates[number - 1]
+            if let expected, Set(expected) != Set(candidate.invoiceNumbers) {
+                let now = candidate.invoiceNumbers.isEmpty ? "no invoice" : candidate.invoiceNumbers.joined(separator: ", ")
+                throw LedgerError.invalidRequest("suggestion \(number) of review item \(id) now names \(now), "
+                                                 + "not \(expected.joined(separator: ", ")); list the queue again")
+            }
             if item.kind == "return" {
                 guard let original = candidate.returnedTransactionID else {
                     throw LedgerError.invalidRequest("suggestion \(number) names no earlier payment")
@@ -168,6 +185,11 @@ extension LedgerStore {
         let booker = try Booker(database: database, clock: clock, commandLine: commandLine)
         let result = try booker.book(transactionID: transaction.id, remainder: left, lines: plan.lines)
         var report = ReviewDecisionReport(allocationIDs: result.allocationIDs, creditIDs: result.creditIDs)
+        let numbers = Dictionary(choices.map { ($0.invoice.id, $0.invoice.invoiceNumber) }, uniquingKeysWith: { first, _ in first })
+        report.paid = plan.lines.compactMap { line in
+            guard line.kind == .invoice, let id = line.invoiceID, let number = numbers[id] else { return nil }
+            return ReviewDecisionReport.PaidInvoice(invoiceNumber: number, amount: line.amount)
+        }
         if let facts, !facts.isEmpty {
             if let iban = facts.iban { try learnIBAN(customerID: facts.customerID, iban: iban) }
             if let alias = facts.nameAlias { try learnAlias(customerID: facts.customerID, alias: alias) }
