@@ -30,7 +30,9 @@ enum DatabaseLocation {
     }
 
     static func open(path: String) throws -> LedgerStore {
-        try LedgerStore(path: path, commandLine: CommandLine.arguments.joined(separator: " "))
+        try LedgerStore(path: path, commandLine: CommandLine.arguments.joined(separator: " ")) {
+            Console.error("recon: waiting for another recon command to finish writing \(path)…")
+        }
     }
 }
 

@@ -8,13 +8,16 @@ final class Database {
     let handle: OpaquePointer
     let path: String
     /// How long a statement waits for a lock another connection holds.
-    let busyTimeoutMilliseconds: Int32
+    var busyTimeoutMilliseconds: Int32 { lockWait.limitMilliseconds }
+    private let lockWait: LockWait
 
     /// Opens (creating if needed) the database at `path`.
     ///
     /// The corresponding C function is `sqlite3_open_v2`, with `SQLITE_OPEN_EXRESCODE` so errors carry
     /// extended codes. Related SQLite documentation: https://sqlite.org/c3ref/open.html
-    init(path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws(DatabaseError) {
+    /// - Parameter waitNotice: called once, when a statement has waited a second for another
+    ///   connection's lock.
+    init(path: String, busyTimeoutMilliseconds: Int32 = 10_000, waitNotice: (() -> Void)? = nil) throws(DatabaseError) {
         var raw: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &raw, flags, nil)
@@ -26,8 +29,12 @@ final class Database {
         }
         self.handle = opened
         self.path = path
-        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-        sqlite3_busy_timeout(opened, busyTimeoutMilliseconds)
+        lockWait = LockWait(limitMilliseconds: busyTimeoutMilliseconds, notice: waitNotice)
+        // The handler replaces `sqlite3_busy_timeout`; the connection keeps `lockWait` alive.
+        sqlite3_busy_handler(opened, { context, attempt in
+            guard let context else { return 0 }
+            return Unmanaged<LockWait>.fromOpaque(context).takeUnretainedValue().shouldRetry(attempt: attempt) ? 1 : 0
+        }, Unmanaged.passUnretained(lockWait).toOpaque())
     }
 
     deinit { sqlite3_close_v2(handle) }

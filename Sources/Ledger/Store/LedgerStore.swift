@@ -30,9 +30,12 @@ public final class LedgerStore {
     ///
     /// - Throws: `DatabaseError` when the file cannot be opened or is not a database,
     ///   `LedgerError.schemaTooNew` when a newer recon wrote it.
+    /// - Parameter waitNotice: called once, when the store has waited a second for another
+    ///   process's lock (the command line says so, rather than seem to hang).
     public init(path: String, commandLine: String = "recon", clock: Clock = .system,
-                busyTimeoutMilliseconds: Int32 = LedgerStore.defaultBusyTimeoutMilliseconds) throws {
-        let database = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+                busyTimeoutMilliseconds: Int32 = LedgerStore.defaultBusyTimeoutMilliseconds,
+                waitNotice: (() -> Void)? = nil) throws {
+        let database = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, waitNotice: waitNotice)
         try database.execute("PRAGMA foreign_keys = ON")
         // WAL lets readers (a listing) run while another process imports.
         let mode = try LedgerStore.switchToWAL(database, waitingUpTo: busyTimeoutMilliseconds)

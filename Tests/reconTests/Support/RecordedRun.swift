@@ -7,7 +7,13 @@ struct RecordedRun: Sendable {
     let arguments: [String]
     let status: Int32
     let stdout: String
+    /// Standard error without the line saying the run waited for another's lock: whether a run
+    /// waits depends on the interleaving, so a serial replay would never print it.
     let stderr: String
+    /// Whether the run said it was waiting for another command's lock.
+    let waited: Bool
+
+    static let waitingNotice = "recon: waiting for another recon command to finish writing "
 
     /// What the run wrote into `audit_log.command`: its `argv`, joined by spaces.
     var commandLine: String { ([Recon.executable.path] + arguments).joined(separator: " ") }
@@ -46,8 +52,11 @@ struct RecordedRun: Sendable {
         finished.wait()
         try out.close()
         try err.close()
+        let said = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        let lines = said.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { !$0.hasPrefix(waitingNotice) }
         return RecordedRun(arguments: arguments, status: process.terminationStatus,
                            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                           stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                           stderr: kept.joined(separator: "\n"), waited: kept.count != lines.count)
     }
 }
