@@ -145,31 +145,6 @@ extension LedgerStore {
         return contacts
     }
 
-    /// Customers with an unresolved incoming payment in the review queue: one whose payer IBAN or
-    /// name is the customer's, or whose candidates name one of the customer's invoices.
-    ///
-    /// The candidates are read as any JSON: every text value equal to an invoice number counts, and
-    /// a text value under a `customer`, `customerId` or `customer_id` key names a customer.
-    public func customersWithPendingReview() throws -> Set<String> {
-        let ids = try database.rows("""
-            WITH pending AS (
-                SELECT r.candidates, t.counterparty_iban, t.counterparty_name FROM review_items r
-                JOIN transactions t ON t.id = r.transaction_id
-                WHERE r.state = 'open' AND t.amount_minor > 0
-            )
-            SELECT ci.customer_id FROM pending p JOIN customer_ibans ci ON ci.iban = p.counterparty_iban
-            UNION
-            SELECT ca.customer_id FROM pending p JOIN customer_aliases ca ON ca.alias = p.counterparty_name COLLATE NOCASE
-            UNION
-            SELECT i.customer_id FROM pending p, json_tree(p.candidates) j JOIN invoices i ON i.invoice_number = j.atom
-            WHERE j.type = 'text'
-            UNION
-            SELECT c.id FROM pending p, json_tree(p.candidates) j JOIN customers c ON c.id = j.atom
-            WHERE j.type = 'text' AND j.key IN ('customer', 'customerId', 'customer_id')
-            """) { $0.text(0) }
-        return Set(ids)
-    }
-
     /// Accounts whose statements end before `asOf` less the tolerated gap, and whether any exist.
     ///
     /// A statement ends on its period end (CAMT) or, without one (MT940), on the date of its booked
