@@ -25,6 +25,9 @@ struct CSVWriter {
         fields.map(quoted).joined(separator: locale.separator) + "\r\n"
     }
 
+    /// Adds `field` to `line` as `row` writes it, without a separator.
+    func add(_ field: String, to line: inout OutputLine) { line.add(quoted(field)) }
+
     /// An amount with the currency's decimals and the locale's decimal separator.
     func amount(_ money: Money?) -> String {
         guard let money else { return "" }

@@ -24,6 +24,12 @@ enum Console {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes the bytes of `line` as they are, without a line break.
+    static func out(_ line: OutputLine) {
+        buffer.append(contentsOf: line.bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes `line` followed by a line break.
     static func line(_ line: OutputLine) {
         buffer.append(contentsOf: line.bytes)

@@ -9,6 +9,9 @@ struct OutputLine {
 
     init() { bytes.reserveCapacity(128) }
 
+    /// Empties the line, keeping its storage for the next one.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     mutating func add(_ text: StaticString) {
@@ -39,10 +42,10 @@ struct OutputLine {
     }
 
     /// Minor units as a decimal text with `exponent` decimals, as `Money.format` writes it.
-    mutating func add(minorUnits: Int64, exponent: Int) {
+    mutating func add(minorUnits: Int64, exponent: Int, separator: Character = ".") {
         // No real currency has more than four decimals; anything odd goes to the library.
-        guard exponent >= 0 && exponent <= 18 else {
-            add(Money.format(minorUnits: minorUnits, exponent: exponent))
+        guard exponent >= 0 && exponent <= 18, let separatorByte = separator.asciiValue else {
+            add(Money.format(minorUnits: minorUnits, exponent: exponent, separator: separator))
             return
         }
         if minorUnits < 0 { bytes.append(UInt8(ascii: "-")) }
@@ -54,7 +57,7 @@ struct OutputLine {
         var divisor: UInt64 = 1
         for _ in 0..<exponent { divisor *= 10 }
         addDigits(of: UInt(magnitude / divisor), width: 1)
-        bytes.append(UInt8(ascii: "."))
+        bytes.append(separatorByte)
         addDigits(of: UInt(magnitude % divisor), width: exponent)
     }
 

@@ -70,44 +70,61 @@ enum OverdueColumns {
     }
 
     /// Writes the list as a JSON array, one object at a time, so a long list never sits in memory twice.
-    static func writeJSON(_ items: [OverdueItem], to write: (String) -> Void) {
-        write("[")
-        var text = ""
+    static func writeJSON(_ items: [OverdueItem]) {
+        var json = JSONWriter()
+        json.raw("[")
         for (position, item) in items.enumerated() {
-            text.removeAll(keepingCapacity: true)
-            if position > 0 { text += "," }
-            text += "{"
+            if position > 0 { json.raw(",") }
+            json.raw("{")
             for (index, column) in all.enumerated() {
-                if index > 0 { text += "," }
-                text += "\"" + column.name + "\":"
+                if index > 0 { json.raw(",") }
+                json.string(column.name)
+                json.raw(":")
                 switch column.value(item) {
                 case .text(let value):
-                    if let value { JSONValue.renderString(value, into: &text) } else { text += "null" }
+                    if let value { json.string(value) } else { json.raw("null") }
                 case .amount(let money):
-                    if let money { text += "\"" + money.decimalString + "\"" } else { text += "null" }
-                case .integer(let number): text += number.map(String.init) ?? "null"
-                case .flag(let flag): text += flag ? "true" : "false"
+                    if let money {
+                        json.raw("\"")
+                        json.decimal(minorUnits: money.minorUnits, exponent: money.currency.exponent)
+                        json.raw("\"")
+                    } else {
+                        json.raw("null")
+                    }
+                case .integer(let number):
+                    if let number { json.integer(Int64(number)) } else { json.raw("null") }
+                case .flag(let flag): json.raw(flag ? "true" : "false")
                 }
             }
-            text += "}"
-            write(text)
+            json.raw("}")
+            json.withBytes { Console.out(bytes: $0) }
+            json.removeAll()
         }
-        write("]\n")
+        Console.out("]\n")
     }
 
     /// Writes the list as CSV with a header row of the JSON key names.
-    static func writeCSV(_ items: [OverdueItem], locale: CSVWriter.Locale, to write: (String) -> Void) {
+    static func writeCSV(_ items: [OverdueItem], locale: CSVWriter.Locale) {
         let writer = CSVWriter(locale: locale)
-        write(writer.preamble + writer.row(all.map(\.name)))
+        Console.out(writer.preamble + writer.row(all.map(\.name)))
+        var line = OutputLine()
         for item in items {
-            write(writer.row(all.map { column in
+            line.removeAll()
+            for (index, column) in all.enumerated() {
+                if index > 0 { line.add(locale.separator) }
+                // Only text can hold a separator, a quote or a line break; numbers never need quotes.
                 switch column.value(item) {
-                case .text(let text): return text ?? ""
-                case .amount(let money): return writer.amount(money)
-                case .integer(let number): return number.map(String.init) ?? ""
-                case .flag(let flag): return flag ? "true" : "false"
+                case .text(let text): writer.add(text ?? "", to: &line)
+                case .amount(let money):
+                    if let money {
+                        line.add(minorUnits: money.minorUnits, exponent: money.currency.exponent, separator: locale.decimalSeparator)
+                    }
+                case .integer(let number): if let number { line.add(number) }
+                case .flag(let flag): line.add(flag ? "true" : "false")
                 }
-            }))
+            }
+            line.add("\r\n")
+            Console.out(line)
         }
     }
 }

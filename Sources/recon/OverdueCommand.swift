@@ -62,9 +62,9 @@ enum OverdueCommand: Command {
         }
         let report = try store.overdue(OverdueQuery(asOf: asOf, customerID: customer, minimumDays: minimumDays))
         if json {
-            OverdueColumns.writeJSON(report.items, to: Console.out)
+            OverdueColumns.writeJSON(report.items)
         } else if csv {
-            OverdueColumns.writeCSV(report.items, locale: locale, to: Console.out)
+            OverdueColumns.writeCSV(report.items, locale: locale)
         } else {
             printText(report)
         }
@@ -94,24 +94,44 @@ enum OverdueCommand: Command {
 
     private static func printItem(_ item: OverdueItem) {
         let assessment = item.assessment
-        var line = "  \(item.invoiceNumber.padding(toLength: 14))\(item.customerID.padding(toLength: 10))"
-        line += "\(item.customerName.prefixed(24).padding(toLength: 25))due \(assessment.overdueSince)  "
-        line += "\(String(assessment.daysOverdue) + "d")".padding(toLength: 6)
-        line += "\(assessment.overdueAmount.description.padding(toLength: 16))"
-        line += (OverdueColumns.stageName(assessment.stage) ?? "-").padding(toLength: 13)
-        if let next = assessment.next { line += "\(next.stage.rawValue) on \(next.date)" }
-        Console.line(line)
-        var details: [String] = []
-        if assessment.openAmount != assessment.overdueAmount { details.append("open \(assessment.openAmount)") }
-        if let installment = assessment.installment { details.append("installment \(installment.number) of \(installment.of)") }
-        if let extended = item.arrangements.extendedDueDate { details.append("extended from \(item.originalDueDate) to \(extended)") }
-        if item.partialPayments > 0 {
-            details.append("\(item.partialPayments) payment(s), last \(item.lastPaymentDate?.description ?? "?")")
+        var line = OutputLine()
+        line.add("  ")
+        line.add(item.invoiceNumber, paddedTo: 14)
+        line.add(item.customerID, paddedTo: 10)
+        line.add(item.customerName.prefixed(24), paddedTo: 25)
+        line.add("due ")
+        line.add(assessment.overdueSince)
+        line.add("  ")
+        line.add(String(assessment.daysOverdue) + "d", paddedTo: 6)
+        line.add(assessment.overdueAmount.description, paddedTo: 16)
+        line.add(OverdueColumns.stageName(assessment.stage) ?? "-", paddedTo: 13)
+        if let next = assessment.next {
+            line.add(next.stage.rawValue)
+            line.add(" on ")
+            line.add(next.date)
         }
-        if let reason = item.holdReason { details.append("hold: \(reason)") }
-        let contact = [item.email, item.phone].compactMap { $0 }
-        if !contact.isEmpty { details.append(contact.joined(separator: ", ")) }
-        if !details.isEmpty { Console.line("      " + details.joined(separator: "; ")) }
+        Console.line(line)
+        line.removeAll()
+        // The details, each after "; ", on an indented line of their own when there are any.
+        func detail(_ text: String) {
+            let lead = line.bytes.isEmpty ? "      " : "; "
+            line.add(lead)
+            line.add(text)
+        }
+        if assessment.openAmount != assessment.overdueAmount { detail("open \(assessment.openAmount)") }
+        if let installment = assessment.installment { detail("installment \(installment.number) of \(installment.of)") }
+        if let extended = item.arrangements.extendedDueDate { detail("extended from \(item.originalDueDate) to \(extended)") }
+        if item.partialPayments > 0 {
+            detail("\(item.partialPayments) payment(s), last \(item.lastPaymentDate?.description ?? "?")")
+        }
+        if let reason = item.holdReason { detail("hold: \(reason)") }
+        switch (item.email, item.phone) {
+        case let (email?, phone?): detail(email + ", " + phone)
+        case let (email?, nil): detail(email)
+        case let (nil, phone?): detail(phone)
+        case (nil, nil): break
+        }
+        if !line.bytes.isEmpty { Console.line(line) }
         if let claims = item.claims {
             var claim = "      claim: collection costs " + (claims.collectionCosts?.description ?? "n/a (not EUR)")
             switch claims.interest {

@@ -156,6 +156,29 @@ import Testing
         #expect(try overdue(store, "2026-12-10")["RE-1"]?.pendingReview == false)
     }
 
+    /// Candidates with escapes are read by SQLite's `json_tree`, the rest by `CandidateTexts`; texts
+    /// outside the range of stored invoice numbers are never looked up, and never match.
+    @Test func pendingReviewFromEscapedCandidatesAndTextsOutsideTheNumbers() throws {
+        let (_, store) = try seeded()
+        _ = try store.importStatements([F.file("s", [F.statement(day: "2026-11-05", entries: [
+            F.credit(7_000, on: "2026-11-05", reference: "C", payerIBAN: nil, payer: "Unknown"),
+            F.credit(8_000, on: "2026-11-05", reference: "D", payerIBAN: nil, payer: "Nobody"),
+            F.credit(9_000, on: "2026-11-05", reference: "E", payerIBAN: nil, payer: "Nobody either"),
+        ])])])
+        let credits = try store.unallocatedCredits()
+        let escapedNumber = try store.addReviewItem(transactionID: credits[0].id, reason: "x",
+                                                    candidatesJSON: #"[{"note":"RE\u002D3"}]"#)
+        #expect(try store.customersWithPendingReview() == ["C2"])
+        try store.resolveReviewItem(id: escapedNumber, state: .ignored, resolution: "x")
+        let escapedCustomer = try store.addReviewItem(transactionID: credits[1].id, reason: "x",
+                                                      candidatesJSON: #"[{"customerId":"C\u0031"}]"#)
+        #expect(try store.customersWithPendingReview() == ["C1"])
+        try store.resolveReviewItem(id: escapedCustomer, state: .ignored, resolution: "x")
+        try store.addReviewItem(transactionID: credits[2].id, reason: "x",
+                                candidatesJSON: #"["RE-0", "RE-4", "RE-1x", {"customer":"C2"}, {"customer":"C9"}]"#)
+        #expect(try store.customersWithPendingReview() == ["C2"])
+    }
+
     @Test func staleStatementsAreReported() throws {
         let (_, store) = try seeded()
         var report = try store.overdue(OverdueQuery(asOf: F.date("2026-11-24")))

@@ -4,24 +4,24 @@
 /// entries that tree cost several times the parse. This writer produces the same text (same
 /// key order, escaping and number formatting, checked against `JSONValue` in the tests) without
 /// building anything but the output.
-struct JSONWriter {
+public struct JSONWriter {
     private var bytes = OutputBytes()
     /// Whether the container being written already holds a value, so the next needs a comma.
     private var needsComma = false
 
-    init() {}
+    public init() {}
 
     /// Calls `body` with what was written; the bytes are valid only during the call.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withBytes(body)
     }
 
-    mutating func removeAll() {
+    public mutating func removeAll() {
         bytes.removeAll()
         needsComma = false
     }
 
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
@@ -125,12 +125,12 @@ struct JSONWriter {
 
     // MARK: Scalars
 
-    mutating func integer(_ value: Int64) {
+    public mutating func integer(_ value: Int64) {
         digits(of: value.magnitude, width: 1, negative: value < 0)
     }
 
     /// `value` as a quoted JSON string, escaped as `JSONValue.renderString` escapes it.
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { string($0) }
     }
@@ -188,7 +188,7 @@ struct JSONWriter {
     }
 
     /// Minor units as decimal text with `exponent` decimals, as `Money.format` writes it.
-    mutating func decimal(minorUnits: Int64, exponent: Int) {
+    public mutating func decimal(minorUnits: Int64, exponent: Int) {
         // No real currency has more than four decimals; anything odd goes to the library.
         guard exponent >= 0 && exponent <= 18 else {
             raw(Money.format(minorUnits: minorUnits, exponent: exponent))

@@ -82,6 +82,13 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's text as SQLite holds it (empty for `NULL`), without copying it
+    /// into a `String`; the bytes are valid only inside `body`.
+    func withTextBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard let pointer = sqlite3_column_text(handle, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The column's value in its own storage class (`REAL` and `BLOB` are rendered as text).

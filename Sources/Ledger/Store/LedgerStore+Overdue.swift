@@ -12,71 +12,32 @@ extension LedgerStore {
         let policy = try dunningPolicy()
         let rates = try interestRates()
         let reviewed = try customersWithPendingReview()
+        let contacts = try overdueContacts(customerID: query.customerID)
         let asOf = query.asOf
         var items: [OverdueItem] = []
-        // The candidates come from the trigger-kept running totals: invoices not covered by their
-        // allocations (a partial index holds exactly those), plus any with an allocation recorded
-        // from `cutFrom` on, whose figures on the as-of day may differ from today's. Only the
-        // candidates pay for the exact figures: unreversed allocations booked by the as-of day,
-        // payments, last payment.
-        let sql = """
-            WITH candidates(id) AS (
-                SELECT invoice_id FROM invoice_totals WHERE amount_minor > allocated_minor
-                UNION
-                SELECT invoice_id FROM invoice_totals WHERE last_allocated_at IS NOT NULL AND last_allocated_at >= ?3
-            )
-            SELECT i.id, i.invoice_number, i.customer_id, c.name, c.email, c.phone, c.type, i.due_date, i.currency,
-                i.amount_minor,
-                (SELECT COALESCE(SUM(a.amount_minor), 0) FROM allocations a LEFT JOIN transactions t ON t.id = a.transaction_id
-                 WHERE a.invoice_id = i.id AND a.kind <> 'reversal' AND \(LedgerStore.unreversed)
-                    AND COALESCE(t.booking_date, t.value_date, substr(a.created_at, 1, 10)) <= ?1),
-                (SELECT count(*) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
-                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(LedgerStore.unreversed)
-                    AND COALESCE(t.booking_date, t.value_date) <= ?1),
-                (SELECT MAX(COALESCE(t.booking_date, t.value_date)) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
-                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(LedgerStore.unreversed)
-                    AND COALESCE(t.booking_date, t.value_date) <= ?1),
-                s.extended_due_date, pl.installments, pl.plan_interval, pl.due_date, s.hold_reason
-            FROM candidates k
-            CROSS JOIN invoices i ON i.id = k.id
-            CROSS JOIN customers c ON c.id = i.customer_id
-            LEFT JOIN invoice_arrangement_state s ON s.invoice_id = i.id
-            LEFT JOIN invoice_arrangements pl ON pl.id = s.last_plan_row AND pl.kind = 'plan'
-            WHERE i.amount_minor > 0
-                AND (i.due_date < ?1 OR i.id IN (SELECT invoice_id FROM invoice_arrangements))
-                AND (?2 IS NULL OR i.customer_id = ?2)
-            """
-        let statement = try database.prepare(sql)
-        let latestBooking = try database.rows(
-            "SELECT (SELECT MAX(t.booking_date) FROM transactions t WHERE t.account_id = acc.id) FROM accounts acc"
-        ) { $0.optionalText(0) }.compactMap { $0 }.max()
-        // Allocations recorded from this time on are re-checked exactly. For a list of an earlier day
-        // while later bookings exist, "" makes every allocated invoice a candidate (slower, exact).
-        let cutFrom = (latestBooking ?? "") > asOf.description ? "" : asOf.adding(days: 1).description
-        try statement.bind([.text(asOf.description), .string(query.customerID), .text(cutFrom)])
+        let statement = try database.prepare(LedgerStore.overdueCandidatesSQL)
+        try statement.bind([.text(asOf.description), .string(query.customerID)])
         while try statement.step() {
-            guard let dueDate = CalendarDate(iso: statement.text(7)) else { continue }
-            let currency = LedgerStore.currency(statement.text(8))
-            let amount = Money(minorUnits: statement.int64(9), currency: currency)
-            let arrangements = LedgerStore.arrangementState(row: statement, from: 13)
+            guard let contact = contacts[statement.text(2)], let dueDate = CalendarDate(iso: statement.text(3)) else { continue }
+            let currency = LedgerStore.currency(statement.text(4))
+            let amount = Money(minorUnits: statement.int64(5), currency: currency)
+            let arrangements = LedgerStore.arrangementState(row: statement, from: 9)
             let onHold = arrangements.holdReason != nil
             guard let assessment = OverdueAssessment.assess(
-                amount: amount, allocated: Money(minorUnits: statement.int64(10), currency: currency), dueDate: dueDate,
+                amount: amount, allocated: Money(minorUnits: statement.int64(6), currency: currency), dueDate: dueDate,
                 extendedDueDate: arrangements.extendedDueDate, plan: arrangements.plan, onHold: onHold, asOf: asOf,
                 policy: policy),
                 assessment.daysOverdue >= query.minimumDays
             else { continue }
-            let customerID = statement.text(2)
-            let type = CustomerType(rawValue: statement.text(6)) ?? .business
-            let claims = OverdueClaims.compute(for: assessment, asOf: asOf, kind: type == .consumer ? .consumer : .commercial,
-                                               rates: rates)
+            let claims = OverdueClaims.compute(for: assessment, asOf: asOf,
+                                               kind: contact.type == .consumer ? .consumer : .commercial, rates: rates)
             items.append(OverdueItem(
-                invoiceID: statement.int64(0), invoiceNumber: statement.text(1), customerID: customerID,
-                customerName: statement.text(3), email: statement.optionalText(4), phone: statement.optionalText(5),
-                customerType: type, amount: amount, originalDueDate: dueDate, arrangements: arrangements,
-                assessment: assessment, partialPayments: statement.int(11),
-                lastPaymentDate: statement.optionalText(12).flatMap { CalendarDate(iso: $0) },
-                pendingReview: reviewed.contains(customerID), claims: claims))
+                invoiceID: statement.int64(0), invoiceNumber: statement.text(1), customerID: contact.id,
+                customerName: contact.name, email: contact.email, phone: contact.phone,
+                customerType: contact.type, amount: amount, originalDueDate: dueDate, arrangements: arrangements,
+                assessment: assessment, partialPayments: statement.int(7),
+                lastPaymentDate: statement.optionalText(8).flatMap { CalendarDate(iso: $0) },
+                pendingReview: reviewed.contains(contact.id), claims: claims))
         }
         try addInterestOnLatePayments(&items, asOf: asOf, rates: rates)
         items.sort { ($0.assessment.overdueSince, $0.invoiceNumber) < ($1.assessment.overdueSince, $1.invoiceNumber) }
@@ -114,29 +75,74 @@ extension LedgerStore {
     /// The allocation `a` has not been cancelled by a reversal row.
     private static let unreversed = "NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_allocation_id = a.id)"
 
-    /// Customers with an unresolved incoming payment in the review queue: one whose payer IBAN or
-    /// name is the customer's, or whose candidates name one of the customer's invoices.
+    /// The invoices that may be overdue on `?1` (optionally only customer `?2`), with their figures on that day.
     ///
-    /// The candidates are read as any JSON: every text value equal to an invoice number counts, and
-    /// a text value under a `customer`, `customerId` or `customer_id` key names a customer.
-    public func customersWithPendingReview() throws -> Set<String> {
-        let ids = try database.rows("""
-            WITH pending AS (
-                SELECT r.candidates, t.counterparty_iban, t.counterparty_name FROM review_items r
-                JOIN transactions t ON t.id = r.transaction_id
-                WHERE r.state = 'open' AND t.amount_minor > 0
-            )
-            SELECT ci.customer_id FROM pending p JOIN customer_ibans ci ON ci.iban = p.counterparty_iban
+    /// The candidates come from the trigger-kept running totals: invoices not covered by their
+    /// allocations (a partial index holds exactly those), plus settled invoices with an allocation
+    /// that takes effect after the as-of day, because only such an allocation can make the figures
+    /// of that day differ from today's: reversal rows carry the negated amount of what they cancel,
+    /// so the running total is the sum of the unreversed allocations. Only the candidates pay for
+    /// the exact figures, and an invoice that never had an allocation (`k.allocated` = 0) skips them.
+    ///
+    /// Columns: id, number, customer, due date, currency, amount, allocated by `?1`, payments by
+    /// `?1`, last payment day, then the arrangement state as `arrangementState(row:from: 9)` reads it.
+    private static let overdueCandidatesSQL = """
+        WITH late(id) AS (
+            SELECT a.invoice_id FROM accounts acc
+            JOIN transactions t ON t.account_id = acc.id AND t.booking_date > ?1
+            JOIN allocations a ON a.transaction_id = t.id
             UNION
-            SELECT ca.customer_id FROM pending p JOIN customer_aliases ca ON ca.alias = p.counterparty_name COLLATE NOCASE
+            SELECT a.invoice_id FROM accounts acc
+            JOIN transactions t ON t.account_id = acc.id AND t.booking_date IS NULL
+            JOIN allocations a ON a.transaction_id = t.id
+            WHERE COALESCE(t.value_date, substr(a.created_at, 1, 10)) > ?1
             UNION
-            SELECT i.customer_id FROM pending p, json_tree(p.candidates) j JOIN invoices i ON i.invoice_number = j.atom
-            WHERE j.type = 'text'
-            UNION
-            SELECT c.id FROM pending p, json_tree(p.candidates) j JOIN customers c ON c.id = j.atom
-            WHERE j.type = 'text' AND j.key IN ('customer', 'customerId', 'customer_id')
-            """) { $0.text(0) }
-        return Set(ids)
+            SELECT invoice_id FROM allocations WHERE transaction_id IS NULL AND substr(created_at, 1, 10) > ?1
+        ),
+        candidates(id, allocated) AS (
+            SELECT invoice_id, last_allocated_at IS NOT NULL FROM invoice_totals WHERE amount_minor > allocated_minor
+            UNION ALL
+            SELECT x.invoice_id, 1 FROM late l JOIN invoice_totals x ON x.invoice_id = l.id
+            WHERE x.amount_minor <= x.allocated_minor
+        )
+        SELECT i.id, i.invoice_number, i.customer_id, i.due_date, i.currency, i.amount_minor,
+            CASE WHEN k.allocated THEN
+                (SELECT COALESCE(SUM(a.amount_minor), 0) FROM allocations a LEFT JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind <> 'reversal' AND \(unreversed)
+                    AND COALESCE(t.booking_date, t.value_date, substr(a.created_at, 1, 10)) <= ?1)
+            ELSE 0 END,
+            CASE WHEN k.allocated THEN
+                (SELECT count(*) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(unreversed)
+                    AND COALESCE(t.booking_date, t.value_date) <= ?1)
+            ELSE 0 END,
+            CASE WHEN k.allocated THEN
+                (SELECT MAX(COALESCE(t.booking_date, t.value_date)) FROM allocations a JOIN transactions t ON t.id = a.transaction_id
+                 WHERE a.invoice_id = i.id AND a.kind = 'payment' AND \(unreversed)
+                    AND COALESCE(t.booking_date, t.value_date) <= ?1)
+            END,
+            s.extended_due_date, pl.installments, pl.plan_interval, pl.due_date, s.hold_reason
+        FROM candidates k
+        CROSS JOIN invoices i ON i.id = k.id
+        LEFT JOIN invoice_arrangement_state s ON s.invoice_id = i.id
+        LEFT JOIN invoice_arrangements pl ON pl.id = s.last_plan_row AND pl.kind = 'plan'
+        WHERE i.amount_minor > 0
+            AND (i.due_date < ?1 OR i.id IN (SELECT invoice_id FROM invoice_arrangements))
+            AND (?2 IS NULL OR i.customer_id = ?2)
+        """
+
+    /// Name, contact details and type of every customer (or only `customerID`), read once instead
+    /// of once per overdue invoice.
+    private func overdueContacts(customerID: String?) throws -> [String: OverdueContact] {
+        var contacts: [String: OverdueContact] = [:]
+        let row = try database.prepare("SELECT id, name, email, phone, type FROM customers WHERE ?1 IS NULL OR id = ?1")
+        try row.bind([.string(customerID)])
+        while try row.step() {
+            let id = row.text(0)
+            contacts[id] = OverdueContact(id: id, name: row.text(1), email: row.optionalText(2), phone: row.optionalText(3),
+                                          type: CustomerType(rawValue: row.text(4)) ?? .business)
+        }
+        return contacts
     }
 
     /// Accounts whose statements end before `asOf` less the tolerated gap, and whether any exist.
@@ -157,4 +163,13 @@ extension LedgerStore {
         }
         return (stale, !rows.isEmpty)
     }
+}
+
+/// What the overdue list shows of a customer.
+private struct OverdueContact {
+    var id: String
+    var name: String
+    var email: String?
+    var phone: String?
+    var type: CustomerType
 }
