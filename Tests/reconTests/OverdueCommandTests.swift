@@ -189,6 +189,29 @@ import Testing
         #expect(both.status == 64)
     }
 
+    @Test("text a spreadsheet would run as a formula is written as text; amounts stay numbers")
+    func csvNeutralisesFormulas() throws {
+        let scratch = try Recon.Scratch()
+        let db = scratch.path("recon.sqlite")
+        let csv = try scratch.write("invoices.csv", """
+            invoice_number,customer_id,customer_name,issue_date,due_date,amount,customer_phone
+            RE-9,C9,"=HYPERLINK(""http://evil.example"",""x"")",2026-05-01,2026-06-01,25.00,+31 20 555 0101
+            RE-8,C8,@SUM(A1),2026-05-01,2026-06-01,100.00,-5
+
+            """)
+        #expect(try Recon.run(["invoices", "import", csv, "--db", db]).status == 0)
+        let result = try Recon.run(["overdue", "--as-of", "2026-07-15", "--csv", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.components(separatedBy: "\r\n")
+        let evil = try #require(rows.first { $0.hasPrefix("RE-9,") })
+        #expect(evil.hasPrefix(#"RE-9,C9,"'=HYPERLINK(""http://evil.example"",""x"")","#), "\(evil)")
+        #expect(evil.contains(",'+31 20 555 0101,"), "\(evil)")
+        let sum = try #require(rows.first { $0.hasPrefix("RE-8,") })
+        #expect(sum.hasPrefix("RE-8,C8,'@SUM(A1),"), "\(sum)")
+        // A phone "number" that is a plain number is left alone, like the amounts.
+        #expect(sum.contains(",-5,"), "\(sum)")
+    }
+
     @Test func staleStatementWarning() throws {
         let (folder, db) = try prepared()
         defer { withExtendedLifetime(folder) {} }
