@@ -42,7 +42,10 @@ import Testing
         let db = scratch.path("recon.sqlite")
         let csv = try scratch.write("invoices.csv", Self.invoices)
         let sta = try scratch.write("july.sta", Self.statement)
-        for arguments in [["invoices", "import", csv], ["rates", "set", "2026-01-01", "10.15", "--commercial"],
+        // These figures were worked out with Acme's part payment waiting in review; it stays there
+        // when only checked references may allocate part payments.
+        for arguments in [["config", "set", "matching.partial-by-invoice-number", "false"],
+                          ["invoices", "import", csv], ["rates", "set", "2026-01-01", "10.15", "--commercial"],
                           ["rates", "set", "2026-07-01", "12", "--commercial"], ["import", sta],
                           // The import queues Acme's partial payment for review; these tests start
                           // from a queue without it (the pending-review test adds its own).
@@ -210,6 +213,26 @@ import Testing
         #expect(sum.hasPrefix("RE-8,C8,'@SUM(A1),"), "\(sum)")
         // A phone "number" that is a plain number is left alone, like the amounts.
         #expect(sum.contains(",-5,"), "\(sum)")
+    }
+
+    @Test("by default, Acme's part payment naming RE-1 from its known IBAN is allocated, and RE-1 stays partly open")
+    func partPaymentAllocatedByDefault() throws {
+        let scratch = try Recon.Scratch()
+        let db = scratch.path("recon.sqlite")
+        let csv = try scratch.write("invoices.csv", Self.invoices)
+        let sta = try scratch.write("july.sta", Self.statement)
+        for arguments in [["invoices", "import", csv], ["import", sta]] {
+            let result = try Recon.run(arguments + ["--db", db])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let allocations = try Recon.run(["allocations", "--json", "--db", db])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(allocations.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["invoice"] as? String == "RE-1")
+        #expect(rows.first?["amount"] as? String == "400.00")
+        let overdue = try overdueJSON(db)
+        #expect(overdue["RE-1"]?["openAmount"] as? String == "600.00")
+        #expect(overdue["RE-1"]?["pendingReview"] as? Bool == false)
     }
 
     @Test func staleStatementWarning() throws {

@@ -25,10 +25,14 @@ public enum MatchingSettings {
         "matching.auto-margin", default: 15, in: 0...200,
         "Points the best candidate must lead the next one by to be allocated automatically")
 
+    public static let partialByInvoiceNumber = ConfigKey.boolean(
+        "matching.partial-by-invoice-number", default: true,
+        "true: a part payment naming one invoice by its number, from an IBAN known for that customer alone, is allocated automatically; false: only a checked reference allocates a part payment")
+
     /// Every key, in the order `recon config list` shows them.
     public static let keys: [ConfigKey] = [
         autoApply, underpaymentToleranceMinor, underpaymentToleranceBasisPoints, overpaymentLimitBasisPoints,
-        minimumAutoScore, autoMargin,
+        minimumAutoScore, autoMargin, partialByInvoiceNumber,
     ]
 }
 
@@ -70,6 +74,7 @@ extension LedgerStore {
         policy.overpaymentLimitBasisPoints = Int64(try value(MatchingSettings.overpaymentLimitBasisPoints)) ?? 0
         policy.minimumAutoScore = Int(try value(MatchingSettings.minimumAutoScore)) ?? 50
         policy.autoMargin = Int(try value(MatchingSettings.autoMargin)) ?? 15
+        policy.partialPaymentByInvoiceNumberFromKnownPayer = try value(MatchingSettings.partialByInvoiceNumber) == "true"
         return MatchingConfiguration(policy: policy, autoApply: try value(MatchingSettings.autoApply) == "true")
     }
 }

@@ -7,6 +7,11 @@ extension Matcher {
         var rawScore: Int
         var autoEligible: Bool
         var candidate: Candidate
+        /// The amount pays the draft's invoices exactly (or within the tolerances).
+        var amountFitsExactly = false
+        /// Eligible only as a part payment named by invoice number (see `evaluate`): a rival set of
+        /// the same customer's invoices that the amount pays exactly makes it ambiguous.
+        var partialByInvoiceNumber = false
     }
 
     /// Scores one draft; `nil` when it mixes customers or currencies (such sets are never proposed).
@@ -62,6 +67,7 @@ extension Matcher {
 
         let totalOpen = items.reduce(Int64(0)) { $0 + max(0, $1.openAmount.minorUnits) }
         var amountFits = false
+        var partialByInvoiceNumber = false
         switch plan.fit {
         case .exact:
             amountFits = true
@@ -85,7 +91,13 @@ extension Matcher {
             score += weights.overpayment
             words.append("overpaid by \(money(excess, currency)): kept as customer credit")
         case .partial(let shortfall):
-            amountFits = weakest == .checkedReference
+            // A part payment is trusted when a checked reference names the invoice, or when its
+            // invoice number does, it is the only invoice the payment names, and the payer's IBAN
+            // is known for its customer alone: the payer says which invoice, and is who owes it.
+            partialByInvoiceNumber = weakest < .checkedReference && policy.partialPaymentByInvoiceNumberFromKnownPayer
+                && weakest >= .invoiceNumber && positives.count == 1 && evidence.ibanCustomers == [customer]
+                && Set(evidence.identified(atLeast: .invoiceNumber)).isSubset(of: Set(draft.invoices))
+            amountFits = weakest == .checkedReference || partialByInvoiceNumber
             score += weights.partialPayment
             words.append("partial payment: \(money(shortfall, currency)) stays open")
         }
@@ -106,7 +118,14 @@ extension Matcher {
                                           evidence: evidence, confidence: confidence, words: words)
         let candidate = Candidate(invoiceIDs: ordered.map { invoices[$0].id }, customerID: customer,
                                   allocations: allocations, score: confidence, evidence: words)
-        return Scored(draft: draft, rawScore: score, autoEligible: ruleA || ruleB, candidate: candidate)
+        var fits: Bool {
+            switch plan.fit {
+            case .exact, .underpaidWithinTolerance: true
+            case .overpaid, .partial: false
+            }
+        }
+        return Scored(draft: draft, rawScore: score, autoEligible: ruleA || ruleB, candidate: candidate,
+                      amountFitsExactly: fits, partialByInvoiceNumber: partialByInvoiceNumber && ruleA)
     }
 
     private func allocationLines(plan: AllocationPlan, ordered: [Int], customer: String, currency: Currency,

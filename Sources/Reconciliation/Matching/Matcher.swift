@@ -13,7 +13,10 @@ import BankStatements
 ///   equal to the open total, short within ``MatchingPolicy/underpaymentTolerance`` (the rest is
 ///   written off), over by at most ``MatchingPolicy/overpaymentLimitBasisPoints`` (the rest stays as
 ///   customer credit), or netting exactly with exactly one set of the customer's credit notes. A
-///   partial payment qualifies only when every invoice is named by a checked reference.
+///   partial payment qualifies when every invoice is named by a checked reference, or (unless
+///   ``MatchingPolicy/partialPaymentByInvoiceNumberFromKnownPayer`` is off) when one invoice is
+///   named by its number, nothing else is named, the payer IBAN is known for its customer alone,
+///   and no other set of that customer's invoices takes the whole amount.
 /// - **(b) Known payer, unique amount.** The payer IBAN is known for exactly one customer, and the
 ///   amount equals the open amount of exactly one of that customer's invoices or the sum of exactly
 ///   one set of them (bounded search; counting singles and sets together), and no invoice anywhere is
@@ -66,7 +69,8 @@ public struct Matcher: Sendable {
             if a.draft.invoices.count != b.draft.invoices.count { return a.draft.invoices.count < b.draft.invoices.count }
             return a.draft.invoices.lexicographicallyPrecedes(b.draft.invoices)
         }
-        if let best = scored.first, best.autoEligible, best.rawScore >= policy.minimumAutoScore {
+        if let best = scored.first, best.autoEligible, best.rawScore >= policy.minimumAutoScore,
+           !(best.partialByInvoiceNumber && hasExactRival(best, among: scored)) {
             let bestSet = Set(best.draft.invoices)
             // Candidates that are part of the best set are partial views of it, not rivals.
             let rival = scored.dropFirst().first { !Set($0.draft.invoices).isSubset(of: bestSet) }
@@ -80,6 +84,17 @@ public struct Matcher: Sendable {
             for index in candidates.indices { candidates[index].evidence.append(note) }
         }
         return .review(Array(candidates))
+    }
+
+    /// Whether another set of the same customer's invoices takes the whole amount: then a part
+    /// payment of the invoice the text names is one reading among two (a wrong number in the text,
+    /// or the amount of another invoice by chance), and a person decides.
+    private func hasExactRival(_ best: Scored, among scored: [Scored]) -> Bool {
+        let customer = best.candidate.customerID
+        let bestSet = Set(best.draft.invoices)
+        return scored.contains { other in
+            other.amountFitsExactly && other.candidate.customerID == customer && Set(other.draft.invoices) != bestSet
+        }
     }
 
     // MARK: - Drafts

@@ -40,6 +40,10 @@ public struct MatchingPolicy: Hashable, Sendable {
     public var maximumAmountOnlyCandidates: Int
     /// The longest review list returned. Default 10.
     public var maximumReviewCandidates: Int
+    /// Whether a part payment of one invoice is allocated automatically when its invoice number
+    /// (not only a checked structured reference) names it and the payer's IBAN is known for that
+    /// customer alone. Default `true`.
+    public var partialPaymentByInvoiceNumberFromKnownPayer: Bool
     public var weights: ScoreWeights
 
     public init(underpaymentTolerance: Tolerance = Tolerance(absoluteMinorUnits: 500, basisPoints: 0),
@@ -49,6 +53,7 @@ public struct MatchingPolicy: Hashable, Sendable {
                 minimumFreeTextReferenceLength: Int = 6, subsetMaximumInvoices: Int = 16,
                 subsetMaximumSize: Int = 4, subsetMaximumCombinations: Int = 20_000,
                 maximumAmountOnlyCandidates: Int = 5, maximumReviewCandidates: Int = 10,
+                partialPaymentByInvoiceNumberFromKnownPayer: Bool = true,
                 weights: ScoreWeights = ScoreWeights()) {
         self.underpaymentTolerance = underpaymentTolerance
         self.overpaymentLimitBasisPoints = overpaymentLimitBasisPoints
@@ -64,6 +69,7 @@ public struct MatchingPolicy: Hashable, Sendable {
         self.subsetMaximumCombinations = subsetMaximumCombinations
         self.maximumAmountOnlyCandidates = maximumAmountOnlyCandidates
         self.maximumReviewCandidates = maximumReviewCandidates
+        self.partialPaymentByInvoiceNumberFromKnownPayer = partialPaymentByInvoiceNumberFromKnownPayer
         self.weights = weights
     }
 
