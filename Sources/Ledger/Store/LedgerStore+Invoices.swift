@@ -19,6 +19,7 @@ extension LedgerStore {
         if parsed.fatal || (!parsed.issues.isEmpty && !skipInvalid) {
             throw InvoiceFileError(issues: parsed.issues)
         }
+        try useBulkWriteCache()
         return try write {
             var report = InvoiceImportReport()
             var issues = parsed.issues
