@@ -12,6 +12,12 @@ struct InvoiceNumberKey: Hashable, Sendable {
     var significantDigits: Int
     var hasLetters: Bool
 
+    /// How many letter and digit runs the full key has (the parts between its dashes).
+    var segmentCount: Int {
+        // Runs are never empty and dashes stand only between them, so this is a split's count.
+        full.utf8.reduce(1) { $1 == UInt8(ascii: "-") ? $0 + 1 : $0 }
+    }
+
     /// The key of an invoice number; `nil` when it has no digits (such numbers are not matched in text).
     ///
     /// Built from bytes directly (the same key as splitting into ``TextSegment``s), because every
