@@ -32,7 +32,13 @@ struct TransactionIdentity: Hashable, Sendable {
     }
 
     init(row: TransactionRow, occurrence: Int) {
-        fingerprint = TransactionIdentity.fingerprintBase(of: row) + "|#\(occurrence)"
+        self.init(row: row, fingerprintBase: TransactionIdentity.fingerprintBase(of: row), occurrence: occurrence)
+    }
+
+    /// With the row's ``fingerprintBase(of:)`` already worked out (the import needs it first to
+    /// count occurrences).
+    init(row: TransactionRow, fingerprintBase: String, occurrence: Int) {
+        fingerprint = fingerprintBase + "|#\(occurrence)"
         guard let reference = row.bankReference else {
             referenceKey = nil
             return
@@ -46,7 +52,9 @@ struct TransactionIdentity: Hashable, Sendable {
 
     /// Keeps `|` inside a value from forging another key.
     private static func escaped(_ value: String) -> String {
-        value.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|")
+        // Almost no value holds either character: looking at bytes first avoids walking characters.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") }) else { return value }
+        return value.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|")
     }
 }
 

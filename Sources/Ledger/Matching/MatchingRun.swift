@@ -16,7 +16,9 @@ final class MatchingRun {
     private let store: LedgerStore
     private let configuration: MatchingConfiguration
     private let booker: Booker
-    private var invoices: [Int64: InvoiceBalance] = [:]
+    private var invoices: [Int64: MatchingInvoice] = [:]
+    /// Every invoice id, ascending: the order the context is built in.
+    private let invoiceIDs: [Int64]
     private let customers: [CustomerProfile]
     private var context: MatchingContext
     private var needsRebuild = false
@@ -33,7 +35,10 @@ final class MatchingRun {
         self.configuration = configuration
         let database = store.database
         booker = try Booker(database: database, clock: store.clock, commandLine: store.commandLine)
-        for invoice in try store.invoices() { invoices[invoice.id] = invoice }
+        let all = try store.matchingInvoices()
+        invoices.reserveCapacity(all.count)
+        for invoice in all { invoices[invoice.id] = invoice }
+        invoiceIDs = all.map(\.id)
         customers = try store.customers().map(MatchingRun.profile)
         context = MatchingContext(invoices: [], customers: [])
         for (transaction, id, auto) in try database.rows(
@@ -73,21 +78,23 @@ final class MatchingRun {
     private func rebuild() {
         // In id order: the matcher breaks ties between equally scored candidates by their position
         // in the context, so a dictionary's per-process order would reorder review suggestions.
-        let open = invoices.values.filter { $0.status == .open || $0.status == .partial }.sorted { $0.id < $1.id }
-            .map(MatchingRun.openInvoice)
+        var open: [OpenInvoice] = []
+        for id in invoiceIDs {
+            if let invoice = invoices[id], invoice.isOpen { open.append(MatchingRun.openInvoice(invoice)) }
+        }
         context = MatchingContext(invoices: open, customers: customers)
         needsRebuild = false
     }
 
     /// The invoice as the context should hold it: with no open amount unless it is open or partial,
     /// as `rebuild` leaves the others out.
-    static func contextEntry(_ invoice: InvoiceBalance) -> OpenInvoice {
+    static func contextEntry(_ invoice: MatchingInvoice) -> OpenInvoice {
         var entry = openInvoice(invoice)
-        if invoice.status != .open && invoice.status != .partial { entry.openAmount.minorUnits = 0 }
+        if !invoice.isOpen { entry.openAmount.minorUnits = 0 }
         return entry
     }
 
-    static func openInvoice(_ invoice: InvoiceBalance) -> OpenInvoice {
+    static func openInvoice(_ invoice: MatchingInvoice) -> OpenInvoice {
         OpenInvoice(id: String(invoice.id), number: invoice.invoiceNumber, customerID: invoice.customerID,
                     amount: invoice.amount, openAmount: invoice.openAmount, issueDate: invoice.issueDate,
                     dueDate: invoice.dueDate, paymentReference: invoice.paymentReference)
@@ -139,7 +146,7 @@ final class MatchingRun {
         case .review(let candidates):
             // Suggestions naming an invoice settled earlier in this run are out of date.
             let current = candidates.map(candidate).filter { suggestion in
-                suggestion.invoiceIDs.allSatisfy { invoices[$0].map { $0.status == .open || $0.status == .partial } ?? false }
+                suggestion.invoiceIDs.allSatisfy { invoices[$0]?.isOpen ?? false }
             }
             let reason = current.isEmpty ? "no open invoice fits" : "\(current.count) suggestion(s), none certain"
             try queue(transaction, reason: reason, candidates: current)
@@ -192,9 +199,7 @@ final class MatchingRun {
         report.customerCredits += result.creditIDs.count
         for (line, allocationID) in zip(lines.filter { $0.kind != .customerCredit }, result.allocationIDs) {
             guard let id = line.invoiceID, var invoice = invoices[id] else { continue }
-            invoice.allocated.minorUnits += line.amount.minorUnits
-            invoice.openAmount.minorUnits -= line.amount.minorUnits
-            invoice.status = MatchingRun.status(amount: invoice.amount.minorUnits, allocated: invoice.allocated.minorUnits)
+            invoice.allocate(line.amount.minorUnits)
             invoices[id] = invoice
             // Kept current in place: rebuilding 100,000 invoices after every allocation made a
             // large import quadratic.
@@ -209,16 +214,6 @@ final class MatchingRun {
         for line in lines where line.kind == .customerCredit {
             credits[transaction.id, default: 0] += line.amount.minorUnits
         }
-    }
-
-    /// The status the `invoice_balances` view would derive.
-    static func status(amount: Int64, allocated: Int64) -> InvoiceStatus {
-        if amount == 0 { return allocated == 0 ? .paid : .overpaid }
-        let covered = amount < 0 ? -allocated : allocated
-        if allocated == 0 { return .open }
-        if covered == abs(amount) { return .paid }
-        if covered > abs(amount) { return .overpaid }
-        return covered > 0 ? .partial : .open
     }
 
     private func queue(_ transaction: StoredTransaction, reason: String, candidates: [ReviewCandidate],
@@ -337,9 +332,7 @@ final class MatchingRun {
             + (returned.returnReason.map { " (reason \($0))" } ?? "") + ": " + evidence
         for reversed in try store.undoTransaction(original, reason: reason) {
             guard var invoice = invoices[reversed.invoiceID] else { continue }
-            invoice.allocated.minorUnits += reversed.amount.minorUnits
-            invoice.openAmount.minorUnits -= reversed.amount.minorUnits
-            invoice.status = MatchingRun.status(amount: invoice.amount.minorUnits, allocated: invoice.allocated.minorUnits)
+            invoice.allocate(reversed.amount.minorUnits)
             invoices[reversed.invoiceID] = invoice
             if !context.update(MatchingRun.contextEntry(invoice)) { needsRebuild = true }
         }

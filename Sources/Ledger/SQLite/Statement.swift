@@ -60,6 +60,9 @@ final class Statement {
         }
     }
 
+    /// Ends the current run, so a statement kept for reuse holds no read open between uses.
+    func reset() { sqlite3_reset(handle) }
+
     /// Runs the statement once with `values`, for `INSERT`/`UPDATE`.
     func run(_ values: [SQLValue]) throws(DatabaseError) {
         try bind(values)

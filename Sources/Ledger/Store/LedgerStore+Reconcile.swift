@@ -7,7 +7,8 @@ extension LedgerStore {
     /// transaction: new credits are allocated or queued for review, returns and reversals undo the
     /// allocations of the payment they send back. Nothing is stored when any step fails.
     public func importAndMatch(_ files: [StatementFile]) throws -> (StatementImportReport, MatchReport) {
-        try write {
+        try useBulkWriteCache()
+        return try write {
             let configuration = try matchingConfiguration()
             let before = try database.integer("SELECT COALESCE(MAX(id), 0) FROM transactions")
             let imported = try importStatements(files)

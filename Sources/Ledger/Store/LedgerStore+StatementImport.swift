@@ -141,7 +141,7 @@ extension LedgerStore {
                 let base = TransactionIdentity.fingerprintBase(of: row)
                 let occurrence = (occurrences[base] ?? 0) + 1
                 occurrences[base] = occurrence
-                let identity = TransactionIdentity(row: row, occurrence: occurrence)
+                let identity = TransactionIdentity(row: row, fingerprintBase: base, occurrence: occurrence)
                 try find.bind([.integer(accountID), .string(identity.referenceKey), .text(identity.fingerprint)])
                 if try find.step() {
                     outcome.duplicates += 1

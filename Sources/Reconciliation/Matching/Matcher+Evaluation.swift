@@ -15,8 +15,10 @@ extension Matcher {
     }
 
     /// Scores one draft; `nil` when it mixes customers or currencies (such sets are never proposed).
+    /// `identifiedInvoices` are the invoices the payment names at least by number, and
+    /// `identifiedCustomers` their customers (the same for every draft of a payment).
     func evaluate(_ draft: Draft, payment: Payment, evidence: PaymentEvidence,
-                  identifiedCustomers: Set<String>) -> Scored? {
+                  identifiedCustomers: Set<String>, identifiedInvoices: Set<Int>) -> Scored? {
         let invoices = context.invoices
         guard let customer = draft.invoices.first.map({ invoices[$0].customerID }),
               draft.invoices.allSatisfy({ invoices[$0].customerID == customer && invoices[$0].currency == payment.amount.currency })
@@ -104,7 +106,7 @@ extension Matcher {
 
         let onlyThisCustomerNamed = identifiedCustomers.isSubset(of: [customer])
         let ruleA = weakest >= .invoiceNumber && amountFits && !contradicted && onlyThisCustomerNamed
-        let namedElsewhere = !Set(evidence.identified(atLeast: .invoiceNumber)).isSubset(of: Set(draft.invoices))
+        let namedElsewhere = !identifiedInvoices.isSubset(of: Set(draft.invoices))
         let ruleB = draft.uniqueAmountFit && plan.fit == .exact && !contradicted && evidence.ibanCustomers.count == 1
             && !namedElsewhere
         if draft.uniqueAmountFit && evidence.ibanCustomers.count == 1 {

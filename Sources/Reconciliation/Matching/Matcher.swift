@@ -60,9 +60,12 @@ public struct Matcher: Sendable {
             for invoice in sameAmount { drafts.add([invoice]) }
         }
 
-        let identifiedCustomers = Set(evidence.identified(atLeast: .invoiceNumber).map { context.invoices[$0].customerID })
+        let identified = evidence.identified(atLeast: .invoiceNumber)
+        let identifiedCustomers = Set(identified.map { context.invoices[$0].customerID })
+        let identifiedInvoices = Set(identified)
         var scored = drafts.all.compactMap {
-            evaluate($0, payment: payment, evidence: evidence, identifiedCustomers: identifiedCustomers)
+            evaluate($0, payment: payment, evidence: evidence, identifiedCustomers: identifiedCustomers,
+                     identifiedInvoices: identifiedInvoices)
         }
         scored.sort { a, b in
             if a.rawScore != b.rawScore { return a.rawScore > b.rawScore }

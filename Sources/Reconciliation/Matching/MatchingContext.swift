@@ -59,7 +59,7 @@ public struct MatchingContext: Sendable {
             if let key = InvoiceNumberKey(number: invoice.number) {
                 numberFullIndex[key.full, default: []].append(index)
                 if key.core != key.full { numberCoreIndex[key.core, default: []].append(index) }
-                longestNumber = max(longestNumber, min(8, key.full.split(separator: "-").count))
+                longestNumber = max(longestNumber, min(8, key.segmentCount))
             }
             if let text = ReferenceText.normalize(invoice.number) { numberTextIndex[text, default: []].append(index) }
             amountIndex[AmountKey(currency: invoice.currency.code, minorUnits: invoice.openAmount.minorUnits),

@@ -10,7 +10,15 @@ public enum ReferenceText {
     /// The reference with everything but ASCII letters and digits removed, letters upper-cased;
     /// `nil` when nothing remains or the text is longer than ``maximumLength`` characters of content.
     public static func normalize(_ text: some StringProtocol) -> String? {
+        // Most references and ids arrive already in this form: then the text is the answer.
+        let utf8 = text.utf8
+        if !utf8.isEmpty, utf8.count <= maximumLength, utf8.allSatisfy({ byte in
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+        }) {
+            return String(text)
+        }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(utf8.count, maximumLength + 1))
         for byte in text.utf8 {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
                 bytes.append(byte)

@@ -12,48 +12,87 @@ struct InvoiceNumberKey: Hashable, Sendable {
     var significantDigits: Int
     var hasLetters: Bool
 
+    /// How many letter and digit runs the full key has (the parts between its dashes).
+    var segmentCount: Int {
+        // Runs are never empty and dashes stand only between them, so this is a split's count.
+        full.utf8.reduce(1) { $1 == UInt8(ascii: "-") ? $0 + 1 : $0 }
+    }
+
     /// The key of an invoice number; `nil` when it has no digits (such numbers are not matched in text).
     ///
     /// Built from bytes directly (the same key as splitting into ``TextSegment``s), because every
-    /// open invoice's number is keyed when the context is built.
+    /// open invoice's number is keyed when the context is built; an all-ASCII number (the usual
+    /// case) is read in a plain loop, the same way ``TextSegment/scanFolded`` reads ASCII.
     init?(number: some StringProtocol) {
+        var builder = Builder()
+        let limit = 200
+        let ascii: Bool? = number.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            for byte in bytes.prefix(limit) {
+                if byte >= 0x30 && byte <= 0x39 {
+                    builder.add(byte, digit: true)
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    builder.add(byte, digit: false)
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    builder.add(byte - 32, digit: false)
+                } else {
+                    builder.endRun()
+                }
+            }
+            return true
+        }
+        if ascii != true {
+            builder = Builder()
+            TextSegment.scanFolded(number, limit: limit, onByte: { builder.add($0, digit: $1) },
+                                   onSeparator: { builder.endRun() })
+        }
+        builder.endRun()
+        guard let coreStart = builder.coreStart else { return nil }
+        full = String(decoding: builder.key, as: UTF8.self)
+        core = String(decoding: builder.key[coreStart...], as: UTF8.self)
+        significantDigits = builder.digits
+        hasLetters = builder.letters
+    }
+
+    /// Writes runs straight into the key: letter runs as they are, digit runs without their leading
+    /// zeros (`0` when nothing else is left), runs joined by `-`.
+    private struct Builder {
         var key: [UInt8] = []
-        key.reserveCapacity(24)
         var coreStart: Int?
         var digits = 0
         var letters = false
-        var run: [UInt8] = []
-        var runIsDigits = false
-        func flush() {
-            guard !run.isEmpty else { return }
-            if !key.isEmpty { key.append(UInt8(ascii: "-")) }
-            if runIsDigits {
-                if coreStart == nil { coreStart = key.count }
-                let significant = run.drop { $0 == UInt8(ascii: "0") }
-                if significant.isEmpty {
-                    key.append(UInt8(ascii: "0"))
+        private var inRun = false
+        private var runIsDigits = false
+        private var runHasSignificant = false
+
+        init() { key.reserveCapacity(24) }
+
+        @inline(__always) mutating func add(_ byte: UInt8, digit: Bool) {
+            if inRun && runIsDigits != digit { endRun() }
+            if !inRun {
+                if !key.isEmpty { key.append(UInt8(ascii: "-")) }
+                if digit {
+                    if coreStart == nil { coreStart = key.count }
+                    runHasSignificant = false
                 } else {
-                    key.append(contentsOf: significant)
-                    digits += significant.count
+                    letters = true
                 }
-            } else {
-                letters = true
-                key.append(contentsOf: run)
+                inRun = true
+                runIsDigits = digit
             }
-            run.removeAll(keepingCapacity: true)
+            if digit {
+                guard runHasSignificant || byte != UInt8(ascii: "0") else { return }
+                runHasSignificant = true
+                digits += 1
+            }
+            key.append(byte)
         }
-        func add(_ byte: UInt8, digit: Bool) {
-            if !run.isEmpty && runIsDigits != digit { flush() }
-            runIsDigits = digit
-            run.append(byte)
+
+        @inline(__always) mutating func endRun() {
+            guard inRun else { return }
+            if runIsDigits && !runHasSignificant { key.append(UInt8(ascii: "0")) }
+            inRun = false
         }
-        TextSegment.scanFolded(number, limit: 200, onByte: add, onSeparator: flush)
-        flush()
-        guard let coreStart else { return nil }
-        full = String(decoding: key, as: UTF8.self)
-        core = String(decoding: key[coreStart...], as: UTF8.self)
-        significantDigits = digits
-        hasLetters = letters
     }
 
     init?(segments: ArraySlice<TextSegment>) {
