@@ -5,7 +5,7 @@
 /// schema we do not know could silently lose what the newer version relies on.
 enum Migrator {
     /// The migrations in order; migration `n` (1-based) turns version `n - 1` into `n`.
-    static let migrations: [String] = [Migration1.sql, Migration2.sql, Migration3.sql]
+    static let migrations: [String] = [Migration1.sql, Migration2.sql, Migration3.sql, Migration4.sql]
 
     static var latestVersion: Int { migrations.count }
 

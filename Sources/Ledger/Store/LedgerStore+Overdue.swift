@@ -78,29 +78,38 @@ extension LedgerStore {
     /// The invoices that may be overdue on `?1` (optionally only customer `?2`), with their figures on that day.
     ///
     /// The candidates come from the trigger-kept running totals: invoices not covered by their
-    /// allocations (a partial index holds exactly those), plus settled invoices with an allocation
+    /// allocations and due before `?1` (a partial index holds exactly the unsettled ones, by due
+    /// date), the unsettled ones with an arrangement, which may fall due earlier through a plan's
+    /// installments, whatever their due date, plus settled invoices with an allocation
     /// that takes effect after the as-of day, because only such an allocation can make the figures
     /// of that day differ from today's: reversal rows carry the negated amount of what they cancel,
     /// so the running total is the sum of the unreversed allocations. Only the candidates pay for
     /// the exact figures, and an invoice that never had an allocation (`k.allocated` = 0) skips them.
+    /// The late allocations are found from the transactions booked after `?1` (`CROSS JOIN` fixes
+    /// that order): left to itself, SQLite scanned every allocation of the ledger instead.
     ///
     /// Columns: id, number, customer, due date, currency, amount, allocated by `?1`, payments by
     /// `?1`, last payment day, then the arrangement state as `arrangementState(row:from: 9)` reads it.
     private static let overdueCandidatesSQL = """
         WITH late(id) AS (
             SELECT a.invoice_id FROM accounts acc
-            JOIN transactions t ON t.account_id = acc.id AND t.booking_date > ?1
-            JOIN allocations a ON a.transaction_id = t.id
+            CROSS JOIN transactions t ON t.account_id = acc.id AND t.booking_date > ?1
+            CROSS JOIN allocations a ON a.transaction_id = t.id
             UNION
             SELECT a.invoice_id FROM accounts acc
-            JOIN transactions t ON t.account_id = acc.id AND t.booking_date IS NULL
-            JOIN allocations a ON a.transaction_id = t.id
+            CROSS JOIN transactions t ON t.account_id = acc.id AND t.booking_date IS NULL
+            CROSS JOIN allocations a ON a.transaction_id = t.id
             WHERE COALESCE(t.value_date, substr(a.created_at, 1, 10)) > ?1
             UNION
             SELECT invoice_id FROM allocations WHERE transaction_id IS NULL AND substr(created_at, 1, 10) > ?1
         ),
         candidates(id, allocated) AS (
-            SELECT invoice_id, last_allocated_at IS NOT NULL FROM invoice_totals WHERE amount_minor > allocated_minor
+            SELECT invoice_id, last_allocated_at IS NOT NULL FROM invoice_totals
+            WHERE amount_minor > allocated_minor AND due_date < ?1
+            UNION ALL
+            SELECT x.invoice_id, x.last_allocated_at IS NOT NULL
+            FROM (SELECT DISTINCT invoice_id FROM invoice_arrangements) g CROSS JOIN invoice_totals x ON x.invoice_id = g.invoice_id
+            WHERE x.amount_minor > x.allocated_minor AND x.due_date >= ?1
             UNION ALL
             SELECT x.invoice_id, 1 FROM late l JOIN invoice_totals x ON x.invoice_id = l.id
             WHERE x.amount_minor <= x.allocated_minor
