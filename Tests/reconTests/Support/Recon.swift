@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Runs the built `recon` executable the way a user would, and captures what it prints.
@@ -70,8 +71,13 @@ struct Recon {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        // Waits on the termination handler rather than `Process.waitUntilExit`, which polls the
+        // calling thread's run loop: on a worker thread with nothing scheduled that poll spins and
+        // takes a core away from the processes under test.
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        process.waitUntilExit()
+        finished.wait()
         try out.close()
         try err.close()
         let outData = try Data(contentsOf: outURL)

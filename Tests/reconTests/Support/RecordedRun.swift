@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 
 /// A finished `recon` run: its arguments and everything it said, for concurrent workloads whose
 /// runs are checked and replayed afterwards.
@@ -19,44 +18,11 @@ struct RecordedRun: Sendable {
     var commandLine: String { ([Recon.executable.path] + arguments).joined(separator: " ") }
 
     /// Runs `recon ARGUMENTS` in `directory` and waits for it.
-    ///
-    /// Waits on the termination handler rather than `Process.waitUntilExit`, which polls the
-    /// calling thread's run loop: on a worker thread with nothing scheduled that poll spins and
-    /// takes a core away from the processes under test.
     static func run(_ arguments: [String], in directory: URL) throws -> RecordedRun {
-        let process = Process()
-        process.executableURL = Recon.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "RECON_DB")
-        process.environment = environment
-        // Files rather than pipes: nothing has to drain them while the child runs.
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("recon-run-\(UUID().uuidString)")
-        let outURL = capture.appendingPathExtension("out")
-        let errURL = capture.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        finished.wait()
-        try out.close()
-        try err.close()
-        let said = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        let lines = said.split(separator: "\n", omittingEmptySubsequences: false)
+        let result = try Recon.run(arguments, in: directory)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         let kept = lines.filter { !$0.hasPrefix(waitingNotice) }
-        return RecordedRun(arguments: arguments, status: process.terminationStatus,
-                           stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+        return RecordedRun(arguments: arguments, status: result.status, stdout: result.stdout,
                            stderr: kept.joined(separator: "\n"), waited: kept.count != lines.count)
     }
 }
