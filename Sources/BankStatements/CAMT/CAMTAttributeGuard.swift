@@ -158,7 +158,9 @@ struct CAMTAttributeGuard {
     /// every tag of a statement is passed over this way, with a single search for `<`.
     @inline(__always)
     private static func nextTagAfterPlainTag(_ base: UnsafePointer<UInt8>, open: Int, end: Int) -> Int? {
-        let first = open + 1
+        // In UTF-16 a zero byte sits between `<` and what follows it.
+        var first = open + 1
+        while first < end, first <= open + 2, base[first] == 0 { first += 1 }
         guard first < end, base[first] != UInt8(ascii: "!"), base[first] != UInt8(ascii: "?") else { return nil }
         let limit = min(end, open + plainTagLength)
         let next = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: base, from: first, to: limit)

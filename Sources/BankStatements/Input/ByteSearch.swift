@@ -35,28 +35,6 @@ enum ByteSearch {
         return index
     }
 
-    /// The index of the first byte in `base[start..<end]` equal to any of `a`, `b`, `c` and `d`,
-    /// or `end`.
-    @inline(__always)
-    static func firstIndex(
-        ofAny a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int
-    ) -> Int {
-        var index = start
-        while index &+ 8 <= end {
-            let value = word(base, index)
-            let matches = firstMatches(value, a) | firstMatches(value, b) | firstMatches(value, c)
-                | firstMatches(value, d)
-            if matches != 0 { return index &+ matches.trailingZeroBitCount >> 3 }
-            index &+= 8
-        }
-        while index < end {
-            let value = base[index]
-            if value == a || value == b || value == c || value == d { return index }
-            index &+= 1
-        }
-        return index
-    }
-
     /// How many bytes of `base[0..<count]` equal `byte`.
     static func count(of byte: UInt8, in base: UnsafePointer<UInt8>, count: Int) -> Int {
         var total = 0
