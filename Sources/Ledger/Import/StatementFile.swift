@@ -3,7 +3,8 @@ import BankStatements
 /// A statement file read and parsed in full, with the fingerprint of its bytes.
 ///
 /// Reading every file of an import before the database is touched is what makes an import all or
-/// nothing without holding the write lock while parsing.
+/// nothing without holding the write lock while parsing. The file is read once, streaming: what
+/// stays in memory is its statements, not its bytes.
 public struct StatementFile: Sendable {
     /// The path as the user gave it.
     public var path: String
@@ -24,8 +25,10 @@ public struct StatementFile: Sendable {
     /// - Throws: `StatementParseError` with the file and line of the first problem.
     public static func read(path: String, options: ParseOptions = ParseOptions(),
                             maximumBytes: Int = 1 << 31) throws -> StatementFile {
-        let bytes = try FileReading.readAll(path: path, maximumBytes: maximumBytes)
-        let statements = try StatementParser.statements(bytes: bytes, name: path, options: options)
-        return StatementFile(path: path, sha256: SHA256.hex(of: bytes), size: bytes.count, statements: statements)
+        let input = try FingerprintedInput(path: path, maximumBytes: maximumBytes)
+        var collector = StatementCollector()
+        try StatementParser.parse(input: input, name: path, options: options) { collector.handle($0) }
+        let sha256 = try input.finish()
+        return StatementFile(path: path, sha256: sha256, size: input.size, statements: collector.statements)
     }
 }
