@@ -28,8 +28,9 @@ struct OutputLine {
 
     /// A decimal number, at least `width` digits with leading zeros.
     mutating func add(_ value: Int, width: Int = 1) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        addDigits(of: value.magnitude, width: width)
+        DecimalText.withDigits(of: UInt64(value.magnitude), width: width, negative: value < 0) {
+            bytes.append(contentsOf: $0)
+        }
     }
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
@@ -43,22 +44,9 @@ struct OutputLine {
 
     /// Minor units as a decimal text with `exponent` decimals, as `Money.format` writes it.
     mutating func add(minorUnits: Int64, exponent: Int, separator: Character = ".") {
-        // No real currency has more than four decimals; anything odd goes to the library.
-        guard exponent >= 0 && exponent <= 18, let separatorByte = separator.asciiValue else {
-            add(Money.format(minorUnits: minorUnits, exponent: exponent, separator: separator))
-            return
+        DecimalText.withAmount(minorUnits: minorUnits, exponent: exponent, separator: separator) {
+            bytes.append(contentsOf: $0)
         }
-        if minorUnits < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = minorUnits.magnitude
-        guard exponent > 0 else {
-            addDigits(of: UInt(magnitude), width: 1)
-            return
-        }
-        var divisor: UInt64 = 1
-        for _ in 0..<exponent { divisor *= 10 }
-        addDigits(of: UInt(magnitude / divisor), width: 1)
-        bytes.append(separatorByte)
-        addDigits(of: UInt(magnitude % divisor), width: exponent)
     }
 
     /// `1234.50 EUR`, as `Money.description` writes it.
@@ -66,20 +54,5 @@ struct OutputLine {
         add(minorUnits: money.minorUnits, exponent: money.currency.exponent)
         bytes.append(UInt8(ascii: " "))
         add(money.currency.code)
-    }
-
-    /// The digits of `value`, at least `width` of them (at most 24).
-    private mutating func addDigits(of value: UInt, width: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var rest = value
-            var index = raw.count
-            repeat {
-                index -= 1
-                raw[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while index > 0 && (rest > 0 || raw.count - index < width)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index...]))
-        }
     }
 }

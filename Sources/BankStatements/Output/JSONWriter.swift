@@ -189,40 +189,12 @@ public struct JSONWriter {
 
     /// Minor units as decimal text with `exponent` decimals, as `Money.format` writes it.
     public mutating func decimal(minorUnits: Int64, exponent: Int) {
-        // No real currency has more than four decimals; anything odd goes to the library.
-        guard exponent >= 0 && exponent <= 18 else {
-            raw(Money.format(minorUnits: minorUnits, exponent: exponent))
-            return
-        }
-        let magnitude = minorUnits.magnitude
-        guard exponent > 0 else {
-            digits(of: magnitude, width: 1, negative: minorUnits < 0)
-            return
-        }
-        var divisor: UInt64 = 1
-        for _ in 0..<exponent { divisor *= 10 }
-        digits(of: magnitude / divisor, width: 1, negative: minorUnits < 0)
-        bytes.append(UInt8(ascii: "."))
-        digits(of: magnitude % divisor, width: exponent, negative: false)
+        DecimalText.withAmount(minorUnits: minorUnits, exponent: exponent) { bytes.append(contentsOf: $0) }
     }
 
-    /// The digits of `value`, at least `width` of them (at most 24), after a minus sign when `negative`.
+    /// The digits of `value`, at least `width` of them, after a minus sign when `negative`.
     private mutating func digits(of value: UInt64, width: Int, negative: Bool) {
-        if negative { bytes.append(UInt8(ascii: "-")) }
-        if value < 10 && width <= 1 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var rest = value
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while index > 0 && (rest > 0 || buffer.count - index < width)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
-        }
+        DecimalText.withDigits(of: value, width: width, negative: negative) { bytes.append(contentsOf: $0) }
     }
 }
 
